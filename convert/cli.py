@@ -1,0 +1,223 @@
+"""The `newsconv` command line: parse options, call the API, render messages, pick the exit code.
+
+Why so thin: every behaviour lives in the library, where the API, batch runs and tests reach it
+too. Heavy modules (lxml, jsonschema, python-docx) are imported inside the commands, so
+`newsconv --help` starts fast.
+
+Exit codes: 0 all good · 1 invalid input or failed validation (or warnings with --strict) ·
+2 usage error · 3 an output could not be written (I/O).
+"""
+
+from __future__ import annotations
+
+import os
+import sys
+
+import click
+
+from . import __version__
+
+EXIT_OK, EXIT_INVALID, EXIT_USAGE, EXIT_IO = 0, 1, 2, 3
+
+EXIT_CODES_HELP = (
+    "Exit codes: 0 all good; 1 invalid input or failed validation (or warnings with --strict); "
+    "2 usage error; 3 an output could not be written."
+)
+
+
+def _use_color(choice: str, stream) -> bool:
+    if choice == "always":
+        return True
+    if choice == "never" or os.environ.get("NO_COLOR"):
+        return False
+    return hasattr(stream, "isatty") and stream.isatty()
+
+
+_SEVERITY_COLOUR = {"error": "red", "warning": "yellow", "info": "cyan"}
+
+
+def render_messages(msgs, *, color: bool, quiet: int = 0, verbose: int = 0) -> None:
+    """Write messages to stderr as `file:line:col: CODE severity: text`."""
+    for m in msgs:
+        if quiet and m.severity != "error":
+            continue
+        if m.severity == "info" and quiet:
+            continue
+        line = m.render()
+        if color:
+            line = line.replace(f"{m.code} {m.severity}:", click.style(f"{m.code} {m.severity}:", fg=_SEVERITY_COLOUR.get(m.severity), bold=True), 1)
+        click.echo(line, err=True)
+        if verbose and m.hint:
+            click.echo(f"    hint: {m.hint}", err=True)
+
+
+def _writer_names() -> list[str]:
+    from .writers import available
+
+    return list(available())
+
+
+def _formats_arg(value: str) -> list[str]:
+    names = _writer_names()
+    wanted = names if value == "all" else [v.strip() for v in value.split(",") if v.strip()]
+    unknown = [w for w in wanted if w not in names]
+    if unknown:
+        raise click.BadParameter(f"unknown format {unknown[0]!r}; valid formats: {', '.join(names)}, all")
+    return wanted
+
+
+@click.group(context_settings={"help_option_names": ["-h", "--help"]}, epilog=EXIT_CODES_HELP)
+@click.version_option(version=__version__, prog_name="newsconv")
+def main() -> None:
+    """newsconv: convert plain-text news articles into a validated model and export it as
+    NewsML-G2, JSON-LD, DOCX and more; validate articles and exports in CI."""
+
+
+@main.command("convert", epilog=EXIT_CODES_HELP)
+@click.argument("inputs", nargs=-1, type=click.Path(allow_dash=True, dir_okay=False))
+@click.option("-t", "--to", "to", default="json", show_default=True,
+              help="Output format(s), comma-separated, or 'all' (see `newsconv formats`).")
+@click.option("-f", "--from", "from_", default=None,
+              help="Input format (default: from the file suffix, else the content).")
+@click.option("-o", "--output", default=None,
+              help="Output file, '-' for stdout, or a folder (one file per input and format).")
+@click.option("--force", is_flag=True, help="Overwrite existing output files.")
+@click.option("--created", default=None, help="ISO 8601 date-time to stamp where the article gives none.")
+@click.option("--provider", default=None, help="Provider name for NewsML-G2 / publisher for JSON-LD.")
+@click.option("--base-iri", default=None, help="Base IRI for JSON-LD @ids (default from the article id).")
+@click.option("--ninjs-version", type=click.Choice(["3.1", "2.2"]), default="3.1", show_default=True,
+              help="ninjs schema version to write.")
+@click.option("--max-bytes", type=int, default=None, envvar="NEWSCONV_MAX_BYTES",
+              help="Refuse inputs larger than this many bytes (default 20 MiB).")
+@click.option("--strict", is_flag=True, help="Exit 1 when any warning is reported.")
+@click.option("-q", "--quiet", count=True, help="Only report errors.")
+@click.option("-v", "--verbose", count=True, help="Also print fix hints.")
+@click.option("--color", type=click.Choice(["auto", "always", "never"]), default="auto", show_default=True)
+def convert_cmd(inputs, to, from_, output, force, created, provider, base_iri, ninjs_version, max_bytes,
+                strict, quiet, verbose, color) -> None:
+    """Convert article(s) to the given format(s). INPUTS are files, or '-' for stdin."""
+    from pathlib import Path
+
+    from .api import read, read_bytes_from
+    from .decode import DEFAULT_MAX_BYTES
+    from .errors import NewsconvError
+    from .fsio import atomic_write
+    from .options import WriteOptions
+    from .writers import WRITERS, write
+
+    formats = _formats_arg(to)
+    if not inputs:
+        raise click.UsageError("give at least one input file (or '-' for stdin)")
+    limit = DEFAULT_MAX_BYTES if max_bytes is None else max_bytes
+    options = WriteOptions(created=created, provider=provider, base_iri=base_iri, ninjs_version=ninjs_version)
+    to_dir = output not in (None, "-") and (len(inputs) > 1 or len(formats) > 1 or Path(output).is_dir())
+    if output not in (None, "-") and not to_dir and len(formats) == 1 and to == "json":
+        # infer the format from the output suffix when -t was left at its default
+        for name, info in WRITERS.items():
+            if output.endswith(info.suffix) and name in _writer_names():
+                formats = [name]
+    use_color = _use_color(color, sys.stderr)
+    status = EXIT_OK
+    for src in inputs:
+        try:
+            data = sys.stdin.buffer.read() if src == "-" else read_bytes_from(src, limit)
+            name = "<stdin>" if src == "-" else src
+            extra = {"max_bytes": limit} if (from_ or "text") == "text" else {}
+            parsed = read(data, name, fmt=from_, **extra)
+        except NewsconvError as exc:
+            render_messages(exc.messages, color=use_color)
+            status = max(status, EXIT_INVALID)
+            continue
+        render_messages(parsed.messages, color=use_color, quiet=quiet, verbose=verbose)
+        if strict and parsed.warnings:
+            status = max(status, EXIT_INVALID)
+        for fmt in formats:
+            info = WRITERS[fmt]
+            result = write(parsed.value, fmt, options)
+            render_messages(result.messages, color=use_color, quiet=quiet, verbose=verbose)
+            if result.errors or (strict and result.warnings):
+                status = max(status, EXIT_INVALID)
+            try:
+                if output in (None, "-"):
+                    if info.binary and sys.stdout.isatty():
+                        from . import messages
+
+                        render_messages([messages.make("NC802", fmt=fmt)], color=use_color)
+                        status = max(status, EXIT_USAGE)
+                        continue
+                    sys.stdout.buffer.write(result.value)
+                    sys.stdout.flush()
+                elif to_dir:
+                    folder = Path(output)
+                    folder.mkdir(parents=True, exist_ok=True)
+                    stem = "stdin" if src == "-" else _stem(Path(src).name)
+                    atomic_write(folder / f"{stem}{info.suffix}", result.value, force=force)
+                else:
+                    atomic_write(output, result.value, force=force)
+            except NewsconvError as exc:
+                render_messages(exc.messages, color=use_color)
+                status = max(status, EXIT_IO)
+    sys.exit(status)
+
+
+def _stem(filename: str) -> str:
+    """`article.txt` -> `article`; `a.model.json` -> `a`; `a.newsml.xml` -> `a`."""
+    from .readers import READERS
+
+    lower = filename.lower()
+    for info in sorted(READERS.values(), key=lambda i: -max(len(s) for s in i.suffixes)):
+        for suffix in sorted(info.suffixes, key=len, reverse=True):
+            if lower.endswith(suffix):
+                return filename[: -len(suffix)]
+    return filename.rsplit(".", 1)[0] if "." in filename else filename
+
+
+@main.command("validate", epilog=EXIT_CODES_HELP)
+@click.argument("paths", nargs=-1, required=True, type=click.Path(allow_dash=True))
+@click.option("-f", "--from", "from_", default=None, help="Input format (default: suffix, else content).")
+@click.option("--strict", is_flag=True, help="Exit 1 when any warning is reported.")
+@click.option("-q", "--quiet", count=True, help="Only report errors.")
+@click.option("-v", "--verbose", count=True, help="Also print fix hints.")
+@click.option("--color", type=click.Choice(["auto", "always", "never"]), default="auto", show_default=True)
+def validate_cmd(paths, from_, strict, quiet, verbose, color) -> None:
+    """Validate articles and exports; report every problem of every file with its place."""
+    from .validate import validate_path
+
+    use_color = _use_color(color, sys.stderr)
+    status = EXIT_OK
+    for path in paths:
+        report = validate_path(path, fmt=from_)
+        render_messages(report.messages, color=use_color, quiet=quiet, verbose=verbose)
+        if any(m.severity == "error" for m in report.messages) or (
+                strict and any(m.severity == "warning" for m in report.messages)):
+            status = EXIT_INVALID
+    sys.exit(status)
+
+
+@main.command("schema")
+def schema_cmd() -> None:
+    """Print the JSON Schema of the model (Draft 2020-12)."""
+    from .schema import schema_text
+
+    click.echo(schema_text(), nl=False)
+
+
+@main.command("formats")
+@click.option("--input", "inputs", is_flag=True, help="List the input formats instead.")
+@click.option("-v", "--verbose", is_flag=True, help="Show each format's suffix and description.")
+def formats_cmd(inputs: bool, verbose: bool) -> None:
+    """List the output formats (or, with --input, the input formats), one per line."""
+    if inputs:
+        from .readers import available as readers
+
+        for name, info in readers().items():
+            click.echo(f"{name}\t{', '.join(info.suffixes)}\t{info.description}" if verbose else name)
+        return
+    from .writers import available as writers
+
+    for name, info in writers().items():
+        click.echo(f"{name}\t{info.suffix}\t{info.description}" if verbose else name)
+
+
+if __name__ == "__main__":  # pragma: no cover
+    main()

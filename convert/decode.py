@@ -1,0 +1,134 @@
+"""Bytes to text, saying exactly how.
+
+Why not just `bytes.decode("utf-8")`: newsroom files arrive as UTF-8 with and without a BOM,
+UTF-16 from Windows tools, and Windows-1252 from older systems. Guessing silently would lose
+characters; refusing would stop batches. So: BOMs decide first, then strict UTF-8, then
+Windows-1252 with a warning naming the first byte that was not UTF-8. NUL bytes outside UTF-16
+mean binary content: an error with the byte offset, never a traceback.
+"""
+
+from __future__ import annotations
+
+import codecs
+import hashlib
+import os
+from dataclasses import dataclass
+
+from . import messages
+from .errors import InputError
+from .model import Source
+from .result import Message
+
+DEFAULT_MAX_BYTES = 20 * 1024 * 1024
+
+_BOMS = (
+    (codecs.BOM_UTF32_LE, "utf-32-le"),  # before UTF-16 LE: it starts with the same two bytes
+    (codecs.BOM_UTF32_BE, "utf-32-be"),
+    (codecs.BOM_UTF8, "utf-8"),
+    (codecs.BOM_UTF16_LE, "utf-16-le"),
+    (codecs.BOM_UTF16_BE, "utf-16-be"),
+)
+
+
+@dataclass(frozen=True, slots=True)
+class Decoded:
+    text: str
+    source: Source
+    messages: tuple[Message, ...]
+
+
+def line_ending_style(text: str) -> tuple[str, dict[str, int]]:
+    """("lf" | "crlf" | "cr" | "mixed" | "none", counts)."""
+    crlf = text.count("\r\n")
+    cr = text.count("\r") - crlf
+    lf = text.count("\n") - crlf
+    counts = {"crlf": crlf, "cr": cr, "lf": lf}
+    used = [k for k, v in counts.items() if v]
+    if not used:
+        return "none", counts
+    return (used[0] if len(used) == 1 else "mixed"), counts
+
+
+def _sniff_bomless_utf16(data: bytes) -> str | None:
+    """UTF-16 without a BOM shows as NULs in every other byte of ASCII-heavy text."""
+    if len(data) < 4 or len(data) % 2:
+        return None
+    sample = data[:4096]
+    even_nul = sample[0::2].count(0)
+    odd_nul = sample[1::2].count(0)
+    half = len(sample) // 2
+    if odd_nul > 0.6 * half and even_nul < 0.05 * half:
+        return "utf-16-le"
+    if even_nul > 0.6 * half and odd_nul < 0.05 * half:
+        return "utf-16-be"
+    return None
+
+
+def decode(data: bytes, name: str | None = None, *, max_bytes: int | None = DEFAULT_MAX_BYTES) -> Decoded:
+    """Decode `data`, returning the text, its `Source` record and any warnings.
+
+    Raises InputError (with a located Message) for binary content, oversize input or bytes that
+    cannot be decoded at all."""
+    if max_bytes is not None and len(data) > max_bytes:
+        raise _fail(messages.make("NC901", file=name, size=len(data), limit=max_bytes))
+    notes: list[Message] = []
+    encoding, bom, body = None, False, data
+    for mark, enc in _BOMS:
+        if data.startswith(mark):
+            encoding, bom, body = enc, True, data[len(mark):]
+            break
+    if encoding is None:
+        nul = data.find(b"\x00")
+        if nul >= 0:
+            encoding = _sniff_bomless_utf16(data)
+            if encoding is None:
+                raise _fail(messages.make("NC101", file=name, offset=nul, line=None))
+            notes.append(messages.make("NC103", file=name, encoding=encoding))
+        else:
+            encoding = "utf-8"
+    try:
+        text = body.decode(encoding)
+    except UnicodeDecodeError as exc:
+        if encoding != "utf-8" or bom:
+            raise _fail(messages.make("NC108", file=name, detail=f"{exc.reason} at byte {exc.start + (len(data) - len(body))}")) from None
+        bad = exc.start
+        try:
+            text = body.decode("cp1252")
+            encoding = "windows-1252"
+        except UnicodeDecodeError:
+            # bytes 0x81, 0x8D, 0x8F, 0x90, 0x9D are unassigned in cp1252: latin-1 maps every byte
+            text = body.decode("latin-1")
+            encoding = "iso-8859-1"
+        line, col = _byte_position(body, bad)
+        notes.append(messages.make("NC102", file=name, offset=bad, encoding=encoding, line=line, col=col))
+    if "\x00" in text:
+        offset = text.index("\x00")
+        raise _fail(messages.make("NC101", file=name, offset=len(text[:offset].encode(encoding, "replace"))))
+    style, counts = line_ending_style(text)
+    if style == "mixed":
+        detail = ", ".join(f"{k.upper()} x{v}" for k, v in counts.items() if v)
+        notes.append(messages.make("NC106", file=name, detail=detail))
+    source = Source(
+        name=os.path.basename(name) if name else None,
+        sha256=hashlib.sha256(data).hexdigest(),
+        byte_length=len(data),
+        encoding=encoding,
+        bom=bom,
+        line_ending=style,
+    )
+    return Decoded(text=text, source=source, messages=tuple(notes))
+
+
+def _byte_position(body: bytes, offset: int) -> tuple[int, int]:
+    """1-based line and column (in characters, decoding the valid prefix) of a byte offset."""
+    prefix = body[:offset].decode("utf-8", "replace")
+    line = prefix.count("\n") + 1
+    col = len(prefix) - (prefix.rfind("\n") + 1) + 1
+    return line, col
+
+
+def _fail(message: Message) -> InputError:
+    return InputError(message.text, (message,))
+
+
+__all__ = ["Decoded", "decode", "line_ending_style", "DEFAULT_MAX_BYTES"]

@@ -1,0 +1,49 @@
+"""Atomic file output: a reader of the output folder sees the old file or the new one, never half.
+
+Why: batch runs are killed, disks fill, writers fail mid-way. Writing to a temporary file in the
+target folder and `os.replace`-ing it into place is atomic on POSIX and Windows (same volume).
+"""
+
+from __future__ import annotations
+
+import os
+import tempfile
+from pathlib import Path
+
+from . import messages
+from .errors import NewsconvError
+
+
+class OutputError(NewsconvError):
+    """An output could not be written (exists without --force, or an OS error)."""
+
+
+def atomic_write(path: str | os.PathLike, data: bytes, *, force: bool = True) -> None:
+    """Write `data` to `path` atomically. With force=False an existing file is left alone and
+    OutputError (NC803) is raised."""
+    target = Path(path)
+    if not force and target.exists():
+        msg = messages.make("NC803", file=str(target), target=str(target))
+        raise OutputError(msg.text, (msg,))
+    folder = target.parent if str(target.parent) else Path(".")
+    tmp_name = None
+    try:
+        fd, tmp_name = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".part", dir=folder)
+        with os.fdopen(fd, "wb") as handle:
+            handle.write(data)
+            handle.flush()
+            os.fsync(handle.fileno())
+        os.replace(tmp_name, target)
+        tmp_name = None
+    except OSError as exc:
+        msg = messages.make("NC804", file=str(target), detail=exc.strerror or str(exc), target=str(target))
+        raise OutputError(msg.text, (msg,)) from None
+    finally:
+        if tmp_name is not None:
+            try:
+                os.unlink(tmp_name)
+            except OSError:
+                pass
+
+
+__all__ = ["atomic_write", "OutputError"]

@@ -1,0 +1,112 @@
+"""Every message code newsconv can emit, with its default severity, wording and fix hint.
+
+Why one table: codes are an interface. CI configurations select and ignore them
+(`--select`/`--ignore`), so they must be stable, unique and documented in one place
+(the README's "Message codes" table is generated from/checked against this one by a test).
+
+Ranges: NC1xx input and decoding · NC2xx structure reader · NC3xx extraction ·
+NC4xx model JSON and schema · NC5xx NewsML-G2 · NC55x ninjs/NITF · NC6xx JSON-LD · NC7xx DOCX ·
+NC8xx validate, CLI and batch · NC9xx security and limits.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from .result import Message
+
+
+@dataclass(frozen=True, slots=True)
+class Code:
+    code: str
+    severity: str
+    template: str
+    hint: str
+
+
+_TABLE: tuple[Code, ...] = (
+    # ---- NC1xx: input and decoding ------------------------------------------------------------
+    Code("NC101", "error", "binary content: NUL byte at byte offset {offset}",
+         "Give newsconv a plain-text article; convert word-processor or PDF files to text first."),
+    Code("NC102", "warning", "not valid UTF-8 at byte offset {offset}; decoded as {encoding}",
+         "Save the file as UTF-8 to be sure every character is read as intended."),
+    Code("NC103", "warning", "UTF-16 without a byte-order mark; decoded as {encoding}",
+         "Save the file as UTF-8 (or UTF-16 with a BOM)."),
+    Code("NC104", "error", "the input is empty",
+         "Give a file that holds the article's text."),
+    Code("NC105", "error", "the input holds only whitespace",
+         "Give a file that holds the article's text."),
+    Code("NC106", "warning", "mixed line endings ({detail})",
+         "Use one line-ending style throughout the file."),
+    Code("NC107", "warning", "control character U+{codepoint:04X} in the text",
+         "Remove the control character; most formats cannot carry it."),
+    Code("NC108", "error", "cannot decode the input: {detail}",
+         "Save the file as UTF-8."),
+    Code("NC109", "error", "cannot read {target}: {detail}",
+         "Check that the file exists and is readable."),
+
+    # ---- NC2xx: structure reader --------------------------------------------------------------
+    Code("NC201", "info", "no headline line: the text starts with body prose; title derived from the lead",
+         "Add a headline as the first line, followed by a blank line, if the article has one."),
+    Code("NC202", "info", "no blank lines between paragraphs: each line read as one paragraph",
+         "Separate paragraphs with blank lines to make the structure explicit."),
+    Code("NC203", "info", "hard-wrapped layout: lines rejoined into paragraphs",
+         "No action needed; separate paragraphs with blank lines to make the structure explicit."),
+    Code("NC204", "info", "dateline without a date",
+         "Add the date to the dateline (e.g. `LONDON, March 3, 2024 -`) if it is known."),
+    Code("NC205", "info", "dateline gives month and day only; the year is not in the text",
+         "Add the year to the dateline if it is known."),
+    Code("NC206", "warning", "the article has a headline and no body",
+         "Add the article's text under the headline."),
+
+    # ---- NC3xx: extraction (quotations, speakers, entities, dates) -----------------------------
+    Code("NC301", "warning", "unbalanced quotation mark {mark!r}",
+         "Close the quotation, or remove the stray mark."),
+    Code("NC302", "info", "quotation with no named speaker",
+         "Attribute the quotation (`..., Name said`) if the speaker is known."),
+
+    # ---- NC4xx: model JSON and schema ---------------------------------------------------------
+    Code("NC401", "error", "model JSON does not match the schema: {detail}",
+         "Fix the value at the JSON path shown, or regenerate the model with `newsconv convert`."),
+    Code("NC402", "error", "not valid JSON: {detail}",
+         "Fix the JSON syntax at the line and column shown."),
+    Code("NC403", "error", "model_version {version!r} is not supported (this newsconv reads {supported})",
+         "Upgrade newsconv, or regenerate the model JSON from the source text with this version."),
+
+    # ---- NC5xx: NewsML-G2 ---------------------------------------------------------------------
+
+    # ---- NC55x: ninjs and NITF ----------------------------------------------------------------
+
+    # ---- NC6xx: JSON-LD -----------------------------------------------------------------------
+
+    # ---- NC7xx: DOCX --------------------------------------------------------------------------
+
+    # ---- NC8xx: validate, CLI and batch -------------------------------------------------------
+    Code("NC801", "error", "unknown format {name!r}; valid formats: {valid}",
+         "Pick one of the listed formats (`newsconv formats`)."),
+    Code("NC802", "error", "refusing to write binary {fmt} output to a terminal",
+         "Redirect the output to a file or pipe, or use `-o FILE`."),
+    Code("NC803", "error", "{target} exists; not overwriting it",
+         "Pass --force to overwrite, or choose another output path."),
+    Code("NC804", "error", "cannot write {target}: {detail}",
+         "Check that the folder exists and is writable."),
+
+    # ---- NC9xx: security and limits -----------------------------------------------------------
+    Code("NC901", "error", "input is {size} bytes, above the limit of {limit} bytes",
+         "Raise the limit with --max-bytes (or NEWSCONV_MAX_BYTES) if the file is trusted."),
+)
+
+CODES: dict[str, Code] = {c.code: c for c in _TABLE}
+if len(CODES) != len(_TABLE):  # pragma: no cover - guarded by tests as well
+    raise RuntimeError("duplicate message code in convert.messages")
+
+
+def make(code: str, *, line: int | None = None, col: int | None = None, path: str | None = None,
+         file: str | None = None, severity: str | None = None, **fmt) -> Message:
+    """Build the Message for `code`, formatting its template with `fmt`."""
+    entry = CODES[code]
+    return Message(code=code, severity=severity or entry.severity, text=entry.template.format(**fmt),
+                   line=line, col=col, path=path, file=file, hint=entry.hint)
+
+
+__all__ = ["Code", "CODES", "make"]

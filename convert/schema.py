@@ -1,0 +1,55 @@
+"""The packaged JSON Schema of the model, loaded once, and validation that reports every error.
+
+Why `importlib.resources`: the schema ships inside the wheel (package `convert.schemas`, mapped
+from the repository's `schemas/` folder) and is never fetched from the network. Why the format
+checker: without it `"date": "yesterday"` would pass (python-jsonschema's default).
+"""
+
+from __future__ import annotations
+
+import json
+from functools import cache
+from importlib import resources
+from pathlib import Path
+
+from . import messages
+from .result import Message
+
+SCHEMA_NAME = "article.schema.json"
+
+
+@cache
+def schema_text() -> str:
+    """The schema's JSON text, from the installed package or, in a source checkout, `schemas/`."""
+    try:
+        return resources.files("convert.schemas").joinpath(SCHEMA_NAME).read_text("utf-8")
+    except ModuleNotFoundError:  # running from a checkout without installing: use the repo folder
+        return (Path(__file__).resolve().parent.parent / "schemas" / SCHEMA_NAME).read_text("utf-8")
+
+
+@cache
+def model_schema() -> dict:
+    return json.loads(schema_text())
+
+
+@cache
+def _validator():
+    from jsonschema import Draft202012Validator
+
+    return Draft202012Validator(model_schema(), format_checker=Draft202012Validator.FORMAT_CHECKER)
+
+
+def json_path(parts) -> str:
+    out = "$"
+    for p in parts:
+        out += f"[{p}]" if isinstance(p, int) else f".{p}"
+    return out
+
+
+def validate_model(data: object, *, source: str | None = None) -> list[Message]:
+    """One NC401 Message per schema error, sorted by JSON path (empty list: valid)."""
+    errors = sorted(_validator().iter_errors(data), key=lambda e: (list(map(str, e.absolute_path)), e.message))
+    return [messages.make("NC401", file=source, path=json_path(e.absolute_path), detail=e.message) for e in errors]
+
+
+__all__ = ["schema_text", "model_schema", "validate_model", "json_path"]

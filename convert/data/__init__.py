@@ -1,0 +1,1 @@
+"""Data files (word lists, gazetteer extracts) loaded once by the extraction passes."""

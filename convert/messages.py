@@ -111,7 +111,7 @@ _TABLE: tuple[Code, ...] = (
     Code("NC819", "error", "the {fmt} check failed unexpectedly: {detail}",
          "This is a bug in newsconv; please report it with the file that caused it."),
     Code("NC820", "info", "{fmt} checked for well-formedness only: the full {fmt} checks are not installed",
-         "Install a newsconv with the {fmt} writer for its structural checks."),
+         "Use a newsconv that ships this format's writer and checks for a full structural check."),
 
     # ---- NC9xx: security and limits -----------------------------------------------------------
     Code("NC901", "error", "input is {size} bytes, above the limit of {limit} bytes",

@@ -134,6 +134,12 @@ def detect_format(name: str | None, data: bytes) -> str:
         pairs = sorted(((s, f) for f, info in READERS.items() for s in info.suffixes), key=lambda p: -len(p[0]))
         for suffix, fmt in pairs:
             if lower.endswith(suffix):
+                if suffix in (".json", ".xml"):  # generic suffixes: the content decides the kind
+                    head = data[:8192]
+                    if suffix == ".json" and b'"@context"' in head and b'"model_version"' not in head:
+                        return "jsonld"
+                    if suffix == ".xml" and b"NITF/2006-10-18" in head and b"newsItem" not in head:
+                        return "nitf"
                 return fmt
     fmt = guess_format(None, data)
     if fmt == "text":

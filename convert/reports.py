@@ -16,7 +16,6 @@ from . import __version__
 from .result import Message
 
 TOOL_NAME = "newsconv"
-INFORMATION_URI = "https://pypi.org/project/newsconv/"
 SARIF_SCHEMA = "https://json.schemastore.org/sarif-2.1.0.json"
 FORMATS = ("text", "json", "junit", "github", "sarif")
 
@@ -247,8 +246,7 @@ def render_sarif(reports, *, root: str | None = None, strict: bool = False) -> s
                             "message": {"text": text + (f" Hint: {m.hint}" if m.hint else "")},
                             "locations": [location]})
     run: dict = {
-        "tool": {"driver": {"name": TOOL_NAME, "version": __version__, "informationUri": INFORMATION_URI,
-                            "rules": rules}},
+        "tool": {"driver": {"name": TOOL_NAME, "version": __version__, "rules": rules}},
         "columnKind": "unicodeCodePoints",
         "results": results,
     }

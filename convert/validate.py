@@ -436,7 +436,7 @@ def collect_files(paths, include=DEFAULT_INCLUDE, exclude=()) -> tuple[list[str]
                 for n in sorted(names):
                     rel = rel_folder + n
                     if _matches(rel, include) and not _matches(rel, excluded):
-                        found.append(os.path.join(folder, n))
+                        found.append(os.path.normpath(os.path.join(folder, n)))
             if not found:
                 notes.append(messages.make("NC811", file=path, target=path, include=", ".join(include)))
             for f in found:

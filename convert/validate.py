@@ -176,17 +176,26 @@ def _crash(fmt: str, name: str, exc: BaseException) -> Message:
 
 # ---- per-format checks -------------------------------------------------------------------------
 
-def _speakerless_quotes(article, name: str, already: set, *, json_paths: bool = False) -> list[Message]:
-    """NC302 for every direct quotation with no speaker, located at the quotation (unless the
-    reader reported it already). Done from the model, so it holds whatever fills the quotes."""
+def _speakerless_quotes(article, name: str, reported=(), *, json_paths: bool = False) -> list[Message]:
+    """NC302 for every direct quotation with no speaker, located at the quotation. Done from the
+    model, so it holds whatever fills the quotes; where the reader already reported NC302 inside
+    a quotation's paragraph (at the quote or its cue), that paragraph is left to the reader."""
+    spans = {p.id: p.span for p in getattr(article, "paragraphs", ())}
+
+    def inside(pos, span) -> bool:
+        return span is not None and (span.line, span.col) <= pos <= (span.end_line, span.end_col)
+
     found = []
     for i, quote in enumerate(getattr(article, "quotes", ()) or ()):
         if quote.kind != "direct" or quote.speaker is not None:
             continue
         if json_paths:
             found.append(messages.make("NC302", file=name, path=f"$.quotes[{i}]"))
-        elif (quote.span.line, quote.span.col) not in already:
-            found.append(messages.make("NC302", file=name, line=quote.span.line, col=quote.span.col))
+            continue
+        para = spans.get(quote.paragraph, quote.span)
+        if any(inside(pos, para) or inside(pos, quote.span) for pos in reported):
+            continue
+        found.append(messages.make("NC302", file=name, line=quote.span.line, col=quote.span.col))
     return found
 
 
@@ -198,8 +207,8 @@ def _check_text(data: bytes, name: str, max_bytes: int | None) -> list[Message]:
     except NewsconvError as exc:
         return list(exc.messages)
     found = list(result.messages)
-    already = {(m.line, m.col) for m in found if m.code == "NC302"}
-    return found + _speakerless_quotes(result.value, name, already)
+    reported = [(m.line, m.col or 1) for m in found if m.code == "NC302" and m.line is not None]
+    return found + _speakerless_quotes(result.value, name, reported)
 
 
 def _check_model_json(data: bytes, name: str) -> list[Message]:
@@ -225,7 +234,7 @@ def _check_model_json(data: bytes, name: str) -> list[Message]:
         except (TypeError, ValueError, KeyError) as exc:
             problems.append(messages.make("NC401", file=name, detail=str(exc)))
         else:
-            problems.extend(_speakerless_quotes(article, name, set(), json_paths=True))
+            problems.extend(_speakerless_quotes(article, name, json_paths=True))
     return problems
 
 

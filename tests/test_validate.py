@@ -96,6 +96,15 @@ def test_speakerless_direct_quote_is_nc302_generically(monkeypatch, tmp_path):
     monkeypatch.setattr(plain, "read", read_with_own_note)
     assert codes(validate_bytes(ARTICLE.encode(), "a.txt")).count("NC302") == 1
 
+    def read_with_note_at_the_cue(data, name=None, **kw):  # same paragraph, another column
+        r = real(data, name, **kw)
+        own = messages.make("NC302", file=name, line=3, col=40)
+        return type(r)(with_quote(r.value), r.messages + (own,))
+
+    monkeypatch.setattr(plain, "read", read_with_note_at_the_cue)
+    assert [(m.line, m.col) for m in validate_bytes(ARTICLE.encode(), "a.txt").messages
+            if m.code == "NC302"] == [(3, 40)]
+
 
 def test_text_validation_runs_no_writer():
     """Validating text is reading only: no writer module is even imported."""

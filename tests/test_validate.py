@@ -250,6 +250,8 @@ def test_exit_codes(tmp_path):
     assert run("validate").exit_code == 2
     assert run("validate", "--format", "yaml", str(good)).exit_code == 2
     assert run("validate", "--no-such-option", str(good)).exit_code == 2
+    helptext = " ".join(run("validate", "--help").output.split())
+    assert "Exit codes: 0 nothing wrong; 1 errors found (or warnings with --strict); 2 usage error" in helptext
 
 
 def test_stdin_dash():

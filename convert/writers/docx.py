@@ -184,6 +184,7 @@ class _Report:
         self.a = article
         self.options = options
         self.msgs: list[Message] = []
+        self._removed: dict[str, list] = {}
         self.tpl = T.template()
         self.ids = self.tpl.style_id
         self.body = _body()
@@ -193,17 +194,25 @@ class _Report:
 
     # -- text hygiene ---------------------------------------------------------------------
     def clean(self, text: str | None, field: str, locate=None) -> str:
-        """`text` without the characters Word cannot hold; one located NC701 per field."""
+        """`text` without the characters Word cannot hold. What was removed is reported once per
+        field (NC701, see `removals`), located at the first such character."""
         if not text:
             return ""
         first = _BAD.search(text)
         if first is None:
             return text
         count = len(_BAD.findall(text))
-        line, col = locate(first.start()) if locate is not None else (None, None)
-        self.msgs.append(messages.make("NC701", line=line, col=col, path=field, count=count,
-                                       field=field, codepoint=ord(first.group())))
+        seen = self._removed.get(field)
+        if seen is None:
+            line, col = locate(first.start()) if locate is not None else (None, None)
+            self._removed[field] = [count, line, col, ord(first.group())]
+        else:
+            seen[0] += count
         return _BAD.sub("", text)
+
+    def removals(self) -> list[Message]:
+        return [messages.make("NC701", line=line, col=col, path=field, count=count, field=field, codepoint=cp)
+                for field, (count, line, col, cp) in self._removed.items()]
 
     def entity_name(self, ent, field: str) -> str:
         span = ent.mentions[0] if ent.mentions else None
@@ -543,7 +552,8 @@ class _Report:
             if len(value) > _CORE_LIMIT:
                 self.msgs.append(messages.make("NC706", path=f"docProps/core.xml:{prop}", prop=prop))
                 value = value[: _CORE_LIMIT - 1] + "\u2026"
-            setattr(props, prop, value)
+            if value:
+                setattr(props, prop, value)
 
         people = [self.clean(e.name, "entities.name") for e in a.entities if e.type == "person"]
         orgs = [self.clean(e.name, "entities.name") for e in a.entities if e.type == "organization"]
@@ -586,7 +596,7 @@ def write(article: Article, options: WriteOptions) -> Result[bytes]:
     document_xml = etree.tostring(report.document(), encoding="UTF-8", standalone=True)
     core_xml = report.core_xml()
     data = T.package(document_xml, core_xml, article.language)
-    return Result(data, tuple(report.msgs))
+    return Result(data, tuple(report.removals() + report.msgs))
 
 
 __all__ = ["write", "text_to_raw", "SECTIONS", "DERIVED_NOTE"]

@@ -4,9 +4,9 @@ the styles the report uses, and written out as a deterministic zip.
 Why: python-docx's `Document()` re-reads and re-parses its template (a 438 KB styles.xml among
 others) on every call, and `save()` re-compresses all of it; that is ~14 ms for a small report.
 Here the template is read once (`functools.cache`): the styles the report uses (plus the report's
-own named styles) are kept as one parsed, read-only styles part for python-docx's style lookups,
-and every part that does not depend on the article is compressed once. A report then costs only
-building `word/document.xml` and `docProps/core.xml` and deflating those two.
+own named styles) are kept as one parsed styles part, whose names python-docx resolves to ids
+once, and every part that does not depend on the article is compressed once. A report then
+costs only building `word/document.xml` and `docProps/core.xml` and deflating those two.
 
 Determinism: entries are written in a fixed order with a fixed timestamp (1980-01-01 00:00, the
 zip epoch), fixed "made by" and attribute fields, and one deflate level: the same article and
@@ -88,7 +88,7 @@ xmlns:vt="http://schemas.openxmlformats.org/officeDocument/2006/docPropsVTypes">
 
 #: US Letter with 1-inch margins: a 6.5-inch text column (the template's 1.25-inch margins are
 #: too narrow for a five-column table).
-_SECTPR_XML = f"""<w:sectPr xmlns:w="{W_NS}"><w:pgSz w:w="12240" w:h="15840"/>\
+SECTPR_XML = f"""<w:sectPr><w:pgSz w:w="12240" w:h="15840"/>\
 <w:pgMar w:top="1440" w:right="1440" w:bottom="1440" w:left="1440" w:header="720" w:footer="720" w:gutter="0"/>\
 <w:cols w:space="720"/><w:docGrid w:linePitch="360"/></w:sectPr>"""
 
@@ -177,7 +177,6 @@ class Template:
     tail: tuple[Entry, ...]  # settings, fontTable, webSettings, theme (after styles.xml)
     style_id: dict  # role (see STYLE_NAMES) -> style id, resolved by python-docx
     style_ids: frozenset[str]  # every style id styles.xml defines
-    sectpr: object  # the w:sectPr element (copied into each document)
 
 
 def _trim_styles(styles_el) -> None:
@@ -265,7 +264,7 @@ def template() -> Template:
         tail=tuple(deflate(n, settings if n == SETTINGS else parts[n]) for n in (SETTINGS, FONT_TABLE, WEB_SETTINGS, THEME)),
         style_id={role: style.style_id for role, style in resolved.items()},
         style_ids=ids,
-        sectpr=etree.fromstring(_SECTPR_XML),
+
     )
 
 
@@ -286,11 +285,6 @@ def styles_entry(language: str) -> Entry:
     return deflate(STYLES, etree.tostring(el, encoding="UTF-8", standalone=True))
 
 
-def section_properties():
-    """A fresh copy of the report's w:sectPr (page size and margins)."""
-    return copy.deepcopy(template().sectpr)
-
-
 def package(document_xml: bytes, core_xml: bytes, language: str) -> bytes:
     """The .docx bytes: the cached parts plus this report's document and core properties."""
     tpl = template()
@@ -300,4 +294,4 @@ def package(document_xml: bytes, core_xml: bytes, language: str) -> bytes:
 
 
 __all__ = ["Entry", "Template", "STYLE_NAMES", "TEXT_WIDTH_TWIPS", "deflate", "zip_entries", "template",
-           "styles_entry", "section_properties", "package"]
+           "styles_entry", "package", "SECTPR_XML", "W_NS"]

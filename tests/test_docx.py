@@ -358,3 +358,37 @@ def test_api_convert_to_docx():
     result = convert.convert((FIXTURES / SEED_NAME).read_bytes(), to="docx", source=SEED_NAME)
     assert result.value[:2] == b"PK" and check(result.value) == []
     assert re.search(r"NC201", " ".join(m.code for m in result.messages))
+
+
+# --- dateline, sign-off, and a model that refers to what it does not hold -----------------------
+def test_dateline_agency_signoff_and_dangling_references():
+    from convert.model import Entity, Quote
+
+    art = convert.read_file(FIXTURES / "reuters_london_caps.txt").value
+    head = art.headline.span
+    p1 = art.paragraphs[0]
+    quotes = (
+        # a quotation the model places in the headline: not in the body, listed in the table only
+        Quote("q1", art.headline.text[:10], "direct", "p9", head, speaker="e404", speaker_text="a source"),
+        # no speaker named
+        Quote("q2", p1.text[:12], "direct", p1.id, replace(p1.span, end=p1.span.start + 12)),
+    )
+    entities = (Entity("e1", "person", "Jane Doe", titles=("reporter",), affiliations=("e9",)),)
+    result, doc = report(replace(art, quotes=quotes, entities=entities, dates=()))
+    codes = [(m.code, m.path) for m in result.messages]
+    assert ("NC702", "quotes[0]") in codes
+    assert ("NC703", "quotes[0].speaker") in codes and ("NC703", "quotes[0].paragraph") in codes
+    assert ("NC703", "entities[0].affiliations[0]") in codes
+    meta = dict(rows(doc.tables[0])[1:])
+    assert meta["Dateline"] == "LONDON, March 3 (Reuters)" and meta["Place"] == "LONDON"
+    assert meta["Agency"] == "Reuters"
+    assert meta["Date"] == "--03-03 (the text gives month and day only)"
+    assert meta["Sign-off"] == art.signoff.text
+    qrows = rows(table_after(doc, "Quotations"))[1:]
+    assert qrows[0][0] == "e404" and qrows[0][3] == "?"  # shown as written, paragraph unknown
+    assert qrows[1][0] == "not named in the text" and qrows[1][3] == "1"
+    shown = "".join(r.text for r in story(doc)[0].runs if r.style.name == "Quotation")
+    assert shown == p1.text[:12]
+    assert rows(table_after(doc, "People"))[1][:3] == ["Jane Doe", "reporter", "e9"]
+    assert table_after(doc, "Dates") is None
+    assert check(result.value, "reuters.docx") == []

@@ -573,7 +573,9 @@ def write(article: Article, options: WriteOptions) -> Result[bytes]:
     document_xml = report.document()
     core_xml = report.core_xml()
     data = T.package(document_xml, core_xml, article.language)
-    return Result(data, tuple(report.removals() + report.msgs))
+    # messages point at the source text (line:col), so they carry its name
+    name = article.source.name
+    return Result(data, tuple(m.with_file(name) for m in report.removals() + report.msgs))
 
 
 __all__ = ["write", "text_to_raw", "SECTIONS", "DERIVED_NOTE"]

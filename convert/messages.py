@@ -80,6 +80,32 @@ _TABLE: tuple[Code, ...] = (
     # ---- NC6xx: JSON-LD -----------------------------------------------------------------------
 
     # ---- NC7xx: DOCX --------------------------------------------------------------------------
+    Code("NC701", "warning", "{count} character(s) Word cannot hold removed from {field} (first U+{codepoint:04X})",
+         "Remove control characters and non-characters from the source text."),
+    Code("NC702", "info", "quotation {quote} lies outside the body paragraphs; listed in the Quotations table only",
+         "Check the quotation's span in the model."),
+    Code("NC703", "warning", "{field} refers to {ref!r}, which is not in the model; shown as written",
+         "Regenerate the model, or add the missing entity or paragraph."),
+    Code("NC704", "warning", "created option {value!r} is not an ISO 8601 date or date-time; ignored",
+         "Give --created as e.g. 2024-11-26 or 2024-11-26T12:00:00Z."),
+    Code("NC705", "info", "no full date in the article and no created option: the DOCX created/modified properties are left out",
+         "Pass --created (ISO 8601) to stamp the report."),
+    Code("NC706", "info", "DOCX core property {prop} cut to 255 characters (the format's limit)",
+         "No action needed; the full text is in the report itself."),
+    Code("NC710", "error", "not a DOCX file: {detail}",
+         "Give a .docx file written by newsconv or a word processor."),
+    Code("NC711", "error", "DOCX package refused: {detail}",
+         "The file is over newsconv's safety limits (entries, sizes, compression ratio); do not trust it."),
+    Code("NC712", "error", "DOCX package has no {part} part",
+         "Re-create the report with `newsconv convert -t docx`."),
+    Code("NC713", "error", "{part} is not well-formed or safe XML: {detail}",
+         "Re-create the report with `newsconv convert -t docx`."),
+    Code("NC714", "warning", "{part} uses style {style!r}, which word/styles.xml does not define",
+         "Use only styles defined in the document (named styles)."),
+    Code("NC715", "warning", "core property {prop} {detail}",
+         "Set the document's core properties from the article (title, dates, identifier)."),
+    Code("NC716", "warning", "heading structure: {detail}",
+         "Use exactly one Heading 1 and do not skip heading levels."),
 
     # ---- NC8xx: validate, CLI and batch -------------------------------------------------------
     Code("NC801", "error", "unknown format {name!r}; valid formats: {valid}",

@@ -114,7 +114,7 @@ _TABLE: tuple[Code, ...] = (
          "Add the required element or attribute."),
     Code("NC525", "error", "schema: {detail}",
          "Fix the element the schema points at."),
-    Code("NC526", "error", "cannot load the XML Schema {path}: {detail}",
+    Code("NC526", "error", "cannot load the XML Schema {schema}: {detail}",
          "Give the path of NewsML-G2_2.35-spec-All-Power.xsd with xml.xsd beside it."),
 
     # ---- NC55x: ninjs and NITF ----------------------------------------------------------------

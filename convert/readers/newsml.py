@@ -178,6 +178,9 @@ class _Reader:
         plain = None
         for rend in cs:
             if rend.tag == _N + "inlineXML":
+                if not any(isinstance(c.tag, str) for c in rend):
+                    self.skipped("an empty inlineXML rendition", "it holds no XML body")
+                    continue
                 for child in rend:
                     if child.tag == _F + "nitf":
                         return child, None
@@ -187,7 +190,8 @@ class _Reader:
             elif rend.tag == _N + "inlineData" and (rend.get("contenttype") or "").startswith("text/plain"):
                 plain = rend.text or ""
         if plain is None:
-            kinds = sorted({rend.get("contenttype") or _local(rend.tag) for rend in cs if isinstance(rend.tag, str)})
+            kinds = sorted({rend.get("contenttype") or _local(rend.tag) for rend in cs
+                            if isinstance(rend.tag, str) and any(isinstance(c.tag, str) for c in rend)})
             if kinds:
                 self.skipped("renditions " + ", ".join(kinds), "only NITF and plain-text bodies are read")
         return None, plain
@@ -405,6 +409,9 @@ class _Reader:
         for key in order:
             c = concepts[key]
             el = c["el"]
+            if not c["name"]:
+                self.skipped(f"{c['type']} {key}", "it has no name")
+                continue
             aliases, titles, affiliations = [], [], []
             acronym = date = location = None
             if el is not None:

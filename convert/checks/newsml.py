@@ -183,6 +183,8 @@ def load_schema(xsd: str, nitf_xsd: str | None):
     from lxml import etree
 
     g2 = Path(xsd).resolve()
+    if not g2.is_file():
+        raise OSError(f"no such file: {g2}")
     xml_xsd = g2.parent / "xml.xsd"
     nitf = Path(nitf_xsd).resolve() if nitf_xsd else None
     if nitf is None:

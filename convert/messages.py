@@ -118,6 +118,12 @@ _TABLE: tuple[Code, ...] = (
          "Give the path of NewsML-G2_2.35-spec-All-Power.xsd with xml.xsd beside it."),
 
     # ---- NC55x: ninjs and NITF ----------------------------------------------------------------
+    Code("NC560", "info", "{what} is not carried by NITF: {why}",
+         "No action needed; the model JSON and NewsML-G2 keep it."),
+    Code("NC561", "error", "not an NITF document: the root element is {tag}",
+         "Give an NITF 3.6 document (root element nitf in the namespace http://iptc.org/std/NITF/2006-10-18/)."),
+    Code("NC562", "info", "skipped {what}: {why}",
+         "No action needed; newsconv reads the parts of NITF that its model holds."),
 
     # ---- NC6xx: JSON-LD -----------------------------------------------------------------------
 

@@ -117,10 +117,14 @@ class BodyBuilder:
     """Builds the NITF `body` for one article; afterwards `mention_ids`, `quote_ids` and
     `messages` tell the caller which ids exist and what could not be marked up."""
 
-    def __init__(self, article: Article, cleaner: Cleaner, *, mark_headline: bool = True):
+    def __init__(self, article: Article, cleaner: Cleaner, *, mark_headline: bool = True,
+                 standalone: bool = False):
         self.article = article
         self.clean = cleaner
         self.mark_headline = mark_headline
+        #: standalone NITF: inline names carry idsrc/value pointing at head/docdata, and the
+        #: dateline's agency is the body.head distributor
+        self.standalone = standalone
         self.mention_ids: dict[str, list[str]] = {}
         self.quote_ids: dict[str, list[str]] = {}
         self.date_ids: list[str] = []
@@ -231,6 +235,8 @@ class BodyBuilder:
             elif child.kind == "m":
                 ent, xid = child.data
                 sub = SubElement(el, ENTITY_TAG[ent.type], id=xid)
+                if self.standalone:
+                    link_to_docdata(sub, self.article.id, ent)
                 self.mention_ids.setdefault(ent.id, []).append(xid)
             else:
                 d = child.data
@@ -262,6 +268,8 @@ class BodyBuilder:
             if a.headline is not None and self.mark_headline:
                 hl1 = SubElement(SubElement(head, TAG["hedline"]), TAG["hl1"])
                 self._emit(hl1, self._tree(a.headline, frozenset("qmd")), a.headline)
+            if self.standalone and a.dateline is not None and a.dateline.agency:
+                SubElement(head, _P + "distributor").text = self.clean(a.dateline.agency)
             if a.dateline is not None:
                 self._dateline(SubElement(head, TAG["dateline"]), a.dateline)
         content = SubElement(body, TAG["body.content"])
@@ -317,6 +325,8 @@ class BodyBuilder:
                 else:
                     ent, xid = child.data
                     sub = SubElement(el, TAG["location"], id=xid)
+                    if self.standalone:
+                        link_to_docdata(sub, self.article.id, ent)
                     self.mention_ids.setdefault(ent.id, []).append(xid)
             else:
                 d = child.data
@@ -342,9 +352,27 @@ class BodyBuilder:
         return [messages.make("NC506", file=self.clean.name, count=sum(self.dropped.values()), detail=detail)]
 
 
+def link_to_docdata(el, source: str, ent) -> None:
+    """Point an NITF name at its entity: `idsrc`/`value`, or `code-source`/`location-code` on a
+    `location` (which has no idsrc/value in NITF 3.6)."""
+    if el.tag == TAG["location"]:
+        el.set("code-source", source)
+        el.set("location-code", ent.id)
+    else:
+        el.set("idsrc", source)
+        el.set("value", ent.id)
+
+
+def entity_link(el) -> tuple[str | None, str | None]:
+    """(source, entity id) of an NITF name written by link_to_docdata."""
+    if el.tag == TAG["location"]:
+        return el.get("code-source"), el.get("location-code")
+    return el.get("idsrc"), el.get("value")
+
+
 def element_text(el) -> str:
     """All text inside `el` (its descendants' text and tails), in document order."""
     return "".join(el.itertext())
 
 
-__all__ = ["BodyBuilder", "Cleaner", "TAG", "ENTITY_TAG", "TAG_ENTITY", "element_text"]
+__all__ = ["BodyBuilder", "Cleaner", "TAG", "ENTITY_TAG", "TAG_ENTITY", "element_text", "link_to_docdata", "entity_link"]

@@ -195,3 +195,23 @@ def test_any_text_gives_well_formed_checked_newsml(text):
     data = convert.write(art, "newsml").value
     etree.fromstring(data)
     assert check(data, "h.xml") == []
+
+
+def test_mentions_in_hard_wrapped_paragraphs_land_on_the_right_words():
+    """A name broken across a CRLF line break in the source is marked up on the rejoined words."""
+    path = FIXTURES / "wire_toronto_hardwrapped.txt"
+    text = convert.decode.decode(path.read_bytes(), path.name).text
+    art = convert.parse(path.read_bytes(), source=path.name).value
+    idx = convert.textpos.LineIndex(text)
+    at = text.index("Maple\r\nLeaf Grain")
+    end = at + len("Maple\r\nLeaf Grain")
+    org = text.index("Canadian Grain Commission")
+    ents = (convert.Entity("e1", "organization", "Maple Leaf Grain", mentions=(idx.span(at, end),)),
+            convert.Entity("e2", "organization", "Canadian Grain Commission",
+                           mentions=(idx.span(org, org + len("Canadian Grain Commission")),)))
+    root, result = _write(replace(art, entities=ents))
+    assert root.find(".//f:org[@id='e1.1']", NS).text == "Maple Leaf Grain"
+    assert root.find(".//f:org[@id='e2.1']", NS).text == "Canadian Grain Commission"
+    assert not [m for m in result.messages if m.code == "NC506"]
+    back = convert.read(convert.write(replace(art, entities=ents), "newsml").value, "x.newsml.xml").value
+    assert [(e.name, len(e.mentions)) for e in back.entities] == [("Maple Leaf Grain", 1), ("Canadian Grain Commission", 1)]

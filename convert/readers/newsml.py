@@ -52,7 +52,13 @@ def _local(tag) -> str:
     return tag.rsplit("}", 1)[-1] if isinstance(tag, str) else ""
 
 
+_ODD_SPACE = re.compile(r"\s\s|[^\S ]")
+
+
 def _norm_space(text: str) -> str:
+    """Runs of whitespace as one space, trimmed (fast path: already normal)."""
+    if _ODD_SPACE.search(text) is None and text[:1] != " " and text[-1:] != " ":
+        return text
     return _WS.sub(" ", text).strip()
 
 

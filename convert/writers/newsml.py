@@ -96,13 +96,11 @@ def _pretty(root, indent: int | None) -> None:
 
 
 def _indent_tree(el, level: int, step: str) -> None:
+    if el.tag in _NO_INDENT or not len(el) or (el.text and el.text.strip()):
+        return
     children = list(el)
-    if not children:
-        return
-    if (el.text and el.text.strip()) or any(c.tail and c.tail.strip() for c in children):
+    if any(c.tail and c.tail.strip() for c in children):
         return  # mixed content
-    if el.tag in _NO_INDENT:
-        return
     inner = "\n" + step * (level + 1)
     el.text = inner
     for c in children:

@@ -25,7 +25,7 @@ from bisect import bisect_right
 from collections import Counter
 
 from .. import messages
-from ..model import Article, Block, Dateline, Paragraph, Span
+from ..model import Article, Dateline, Span
 from ..namespaces import NITF
 from ..result import Message
 

@@ -40,7 +40,7 @@ _ID_OK = re.compile(r"^urn:newsconv:[0-9a-f]{8,64}$")
 _LANG_OK = re.compile(r"^[a-z]{2,3}(-[A-Za-z0-9]{2,8})*$")
 _DATE_OK = re.compile(r"^(\d{4}(-\d{2}(-\d{2})?)?|--\d{2}-\d{2})$")
 _QUOTE_MARKS = "\"'“”„‟‘’‚‛«»‹›「」『』"
-_WS = re.compile(r"\s+")
+_WS = re.compile(r"[ \t\r\n]+")  # XML whitespace only: NBSP and other spaces are content
 
 _ITEM_META_READ = {"itemClass", "provider", "versionCreated", "firstCreated", "pubStatus", "generator", "edNote"}
 _CONTENT_META_READ = {"contentCreated", "located", "infoSource", "language", "subject", "headline", "dateline"}
@@ -52,14 +52,14 @@ def _local(tag) -> str:
     return tag.rsplit("}", 1)[-1] if isinstance(tag, str) else ""
 
 
-_ODD_SPACE = re.compile(r"\s\s|[^\S ]")
+_ODD_SPACE = re.compile(r"[ \t\r\n]{2}|[\t\r\n]")
 
 
 def _norm_space(text: str) -> str:
     """Runs of whitespace as one space, trimmed (fast path: already normal)."""
     if _ODD_SPACE.search(text) is None and text[:1] != " " and text[-1:] != " ":
         return text
-    return _WS.sub(" ", text).strip()
+    return _WS.sub(" ", text).strip(" ")
 
 
 def _first_name(el) -> str | None:

@@ -37,10 +37,13 @@ def test_every_fixture_and_corpus_article_is_valid_newsml_g2(shared, tmp_path):
         out = tmp_path / f"{k:03d}.newsml.xml"
         out.write_bytes(data)
         files.append(str(out))
+    options = convert.WriteOptions(created="2025-03-04T09:30:00+01:00", provider="Example Wire",
+                                   copyright_holder="Example Wire Ltd")
     for k, art in enumerate((rich_article(), no_headline_article())):
-        out = tmp_path / f"rich{k}.newsml.xml"
-        out.write_bytes(convert.write(art, "newsml").value)
-        files.append(str(out))
+        for j, opts in enumerate((convert.WriteOptions(), options)):
+            out = tmp_path / f"rich{k}-{j}.newsml.xml"
+            out.write_bytes(convert.write(art, "newsml", opts).value)
+            files.append(str(out))
     proc = subprocess.run([sys.executable, str(shared / "tools" / "check_newsml.py"), "--root", "newsItem", *files],
                           capture_output=True, text=True)
     last = proc.stdout.strip().splitlines()[-1]

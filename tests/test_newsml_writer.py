@@ -42,6 +42,14 @@ def test_item_header_and_item_meta_in_schema_order():
     assert check(result.value, "rich.xml") == []
 
 
+def test_rights_info_when_known():
+    root, result = _write(rich_article(), copyright_holder="Example Wire Ltd")
+    assert [etree.QName(c).localname for c in root][:3] == ["catalogRef", "rightsInfo", "itemMeta"]
+    assert root.findtext("n:rightsInfo/n:copyrightHolder/n:name", namespaces=NS) == "Example Wire Ltd"
+    assert check(result.value, "r.xml") == []
+    assert _write(rich_article())[0].find("n:rightsInfo", NS) is None
+
+
 def test_content_meta_admin_before_descriptive_with_subjects_per_entity():
     art = rich_article()
     root, _ = _write(art)

@@ -158,3 +158,18 @@ def test_cli_reads_nitf_by_suffix(tmp_path):
     r = runner.invoke(main, ["convert", str(out), "-t", "json"])
     assert r.exit_code == 0, r.output
     assert json.loads(r.stdout)["id"] == convert.parse(src.read_bytes(), source=src.name).value.id
+
+
+from hypothesis import given, settings  # noqa: E402
+from hypothesis import strategies as st  # noqa: E402
+
+
+@settings(max_examples=40, deadline=None)
+@given(st.text(alphabet=st.characters(blacklist_categories=("Cs", "Cc")), min_size=1, max_size=400))
+def test_any_article_round_trips_through_nitf(text):
+    try:
+        art = convert.parse(text, source="h.txt").value
+    except InputError:
+        return
+    back = read(convert.write(art, "nitf").value, "h.xml").value
+    assert _nitf_carried(back) == _nitf_carried(art)

@@ -13,9 +13,12 @@ import re
 from dataclasses import dataclass
 
 from ..textpos import LINE_BREAK
+from .signoff import is_signoff
 
 #: A hard-wrapped line is at most this wide; wire copy is typically wrapped at 65-80 columns.
 WRAP_WIDTH = 90
+#: ... and at least this wide (shorter lines are a list or a poem, not wrapped prose).
+MIN_WRAP_WIDTH = 40
 _SENTENCE_END = re.compile(r"[.!?:;\"'”’)\]]\s*$")
 
 
@@ -74,16 +77,23 @@ def _groups(lines: list[Line]) -> list[list[Line]]:
 
 
 def _is_hard_wrapped(group: list[Line]) -> bool:
-    """Fixed-width lines: all within WRAP_WIDTH, and most non-final lines run on mid-sentence
-    or fill the width (a list of short one-sentence lines is not wrapped text)."""
+    """Fixed-width lines: all within WRAP_WIDTH, the non-final lines filled close to the width,
+    and most of them running on mid-sentence (no sentence end, or the next line goes on in lower
+    case). One sentence a line is not wrapped text, nor is a list of short items."""
     if len(group) < 2:
         return False
     widths = [len(ln.text.rstrip()) for ln in group]
-    if max(widths) > WRAP_WIDTH:
+    widest = max(widths)
+    if widest > WRAP_WIDTH or widest < MIN_WRAP_WIDTH:
         return False
-    body = group[:-1]
-    run_on = sum(1 for ln in body if not _SENTENCE_END.search(ln.text) or len(ln.text.rstrip()) >= 55)
-    return run_on >= 0.6 * len(body)
+    body = widths[:-1]
+    if sorted(body)[len(body) // 2] < 0.6 * widest:
+        return False
+    run_on = 0
+    for ln, nxt in zip(group, group[1:]):
+        if not _SENTENCE_END.search(ln.text) or nxt.text.lstrip()[:1].islower():
+            run_on += 1
+    return run_on >= 0.5 * (len(group) - 1)
 
 
 def _block(lines: list[Line]) -> RawBlock:
@@ -107,6 +117,16 @@ def _split_wrapped(group: list[Line]) -> list[list[Line]]:
     return paras
 
 
+def _wrapped_blocks(group: list[Line]) -> list[RawBlock]:
+    """Paragraphs of a wrapped group; a sign-off on the group's last line (`Reuter` directly
+    under the last wrapped line, not indented) becomes a block of its own."""
+    paras = _split_wrapped(group)
+    last = paras[-1]
+    if len(last) > 1 and is_signoff(last[-1].text):
+        paras[-1:] = [last[:-1], last[-1:]]
+    return [_block(p) for p in paras]
+
+
 def segment(text: str) -> tuple[str, list[RawBlock]]:
     """(layout, blocks) for `text`. Layout is one of convert.model.LAYOUTS."""
     lines = split_lines(text)
@@ -118,12 +138,12 @@ def segment(text: str) -> tuple[str, list[RawBlock]]:
     for group in groups:
         if _is_hard_wrapped(group) or (len(group) > 1 and _is_hard_wrapped(group[1:]) and group[0].indented):
             wrapped = True
-            blocks.extend(_block(p) for p in _split_wrapped(group))
+            blocks.extend(_wrapped_blocks(group))
         elif len(group) > 1 and _is_hard_wrapped(group[1:]):
             # a title line directly above a wrapped paragraph
             wrapped = True
             blocks.append(_block(group[:1]))
-            blocks.extend(_block(p) for p in _split_wrapped(group[1:]))
+            blocks.extend(_wrapped_blocks(group[1:]))
         else:
             blocks.extend(_block([ln]) for ln in group)
     if wrapped:

@@ -1,9 +1,11 @@
 """The plain-text reader: decoded text -> Article.
 
-Order of work: layout (blocks), then the headline (only if the first block reads as one: body
-prose is never passed off as a headline), then the dateline at the start of the body, then a
-trailing agency sign-off, then the extraction passes (quotations, entities, dates) over the
-paragraphs. Every block records its exact source slice and the separator after it, so
+Order of work: layout (blocks), a trailing agency sign-off, then the headline and the dateline,
+which decide each other (a short first line above a dateline is the headline even with a final
+period; a text that opens with a dateline has no headline; otherwise the first block must read as
+a headline: body prose is never passed off as one), then the extraction passes (quotations,
+entities, dates) over the paragraphs. The dateline opens the body or follows a short prelude
+(byline, deck, `ABSTRACT.` section); see `find_dateline`. Every block records its exact source slice and the separator after it, so
 `convert.model.rebuild_source` gives the decoded text back unchanged.
 """
 
@@ -138,6 +140,8 @@ def read_text(decoded: Decoded, *, language: str = "en") -> Result[Article]:
                        and not first.text.endswith((".", "!", "?")) and len(first.text.split()) <= 20)
     else:
         is_headline = _reads_as_headline(first, blocks[1] if len(blocks) > 1 else None)
+    if is_headline and _is_label(first) and len(blocks) > 1 and len(blocks[1].text.split()) > _PRELUDE_MAX_WORDS:
+        is_headline = False  # `ABSTRACT.` above the abstract is a section label, not a headline
     if is_headline:
         headline_raw = blocks.pop(0)
         found = find_dateline(blocks, 0) if blocks else None

@@ -124,11 +124,11 @@ def decode(data: bytes, name: str | None = None, *, max_bytes: int | None = DEFA
     if "\x00" in text:
         offset = text.index("\x00")
         line, col = _text_position(text, offset)
-        raise _fail(messages.make("NC101", file=name, offset=bom_len + _byte_len(text[:offset], encoding),
+        raise _fail(messages.make("NC101", file=name, offset=bom_len + _byte_offset(body, text, offset, encoding),
                                   line=line, col=col))
     control = _CONTROL.search(text)
     if control is not None:
-        offset = bom_len + _byte_len(text[:control.start()], encoding)
+        offset = bom_len + _byte_offset(body, text, control.start(), encoding)
         sample = text[:_SAMPLE]
         count = len(_CONTROL.findall(sample))
         if count > max(_BINARY_MIN_CONTROLS, BINARY_CONTROL_SHARE * len(sample)):
@@ -165,8 +165,23 @@ def _text_position(text: str, offset: int) -> tuple[int, int]:
     return line, len(prefix) - (last + 1) + 1
 
 
-def _byte_len(text: str, encoding: str) -> int:
-    return len(text.encode(encoding, "replace"))
+def _byte_offset(body: bytes, text: str, index: int, encoding: str) -> int:
+    """Byte offset in `body` (BOM excluded) of `text[index]`."""
+    if encoding != "utf-8+windows-1252":
+        # cp1252 "replace" writes one byte for each of the five unassigned bytes: still exact
+        return len(text[:index].encode("cp1252" if encoding == "windows-1252" else encoding, "replace"))
+    # mixed: walk the bytes (only on this rare error path); every fallback character is one byte
+    decoder = codecs.getincrementaldecoder("utf-8")(_FALLBACK)
+    produced = 0
+    seq_start = 0
+    for pos in range(len(body)):
+        if not decoder.getstate()[0]:
+            seq_start = pos
+        out = decoder.decode(body[pos:pos + 1])
+        if produced + len(out) > index:
+            return min(seq_start + index - produced, pos)
+        produced += len(out)
+    return len(body)
 
 
 def _fail(message: Message) -> InputError:

@@ -32,6 +32,12 @@ _BINARY_MIN_CONTROLS = 8
 _CP1252 = tuple(bytes([b]).decode("cp1252", "ignore") or chr(b) for b in range(256))
 _UTF8_MULTIBYTE = re.compile(rb"[\xc2-\xdf][\x80-\xbf]|[\xe0-\xef][\x80-\xbf]{2}|[\xf0-\xf4][\x80-\xbf]{3}")
 _FALLBACK = "newsconv-cp1252"
+_UTF8_CHAR_OR_BYTE = re.compile(
+    rb"[\x00-\x7f]|[\xc2-\xdf][\x80-\xbf]|\xe0[\xa0-\xbf][\x80-\xbf]|[\xe1-\xec\xee\xef][\x80-\xbf]{2}"
+    rb"|\xed[\x80-\x9f][\x80-\xbf]|\xf0[\x90-\xbf][\x80-\xbf]{2}|[\xf1-\xf3][\x80-\xbf]{3}"
+    rb"|\xf4[\x80-\x8f][\x80-\xbf]{2}|.",
+    re.DOTALL,
+)
 
 
 def _cp1252_fallback(exc: UnicodeDecodeError) -> tuple[str, int]:
@@ -170,17 +176,12 @@ def _byte_offset(body: bytes, text: str, index: int, encoding: str) -> int:
     if encoding != "utf-8+windows-1252":
         # cp1252 "replace" writes one byte for each of the five unassigned bytes: still exact
         return len(text[:index].encode("cp1252" if encoding == "windows-1252" else encoding, "replace"))
-    # mixed: walk the bytes (only on this rare error path); every fallback character is one byte
-    decoder = codecs.getincrementaldecoder("utf-8")(_FALLBACK)
-    produced = 0
-    seq_start = 0
-    for pos in range(len(body)):
-        if not decoder.getstate()[0]:
-            seq_start = pos
-        out = decoder.decode(body[pos:pos + 1])
-        if produced + len(out) > index:
-            return min(seq_start + index - produced, pos)
-        produced += len(out)
+    # mixed: walk the bytes (only on this rare error path). Every valid UTF-8 sequence decodes to
+    # one character and every other byte to one Windows-1252 character, so the index-th character
+    # starts where the index-th of these byte runs does.
+    for count, match in enumerate(_UTF8_CHAR_OR_BYTE.finditer(body)):
+        if count == index:
+            return match.start()
     return len(body)
 
 

@@ -158,3 +158,20 @@ def test_any_bytes_decode_or_fail_cleanly(data):
                 assert data[offset] == codepoint
             else:
                 assert data[offset] in (codepoint, 0xC2)
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.one_of(st.sampled_from([b"\xc2", b"\xe2\x80", b"\x96", b"\x81", b"\xf0\x9f", b"\xed\xa0"]),
+                          st.text(st.characters(blacklist_categories=("Cc", "Cs")), max_size=3).map(lambda s: s.encode("utf-8"))),
+                max_size=12), st.integers(0, 40))
+def test_mixed_utf8_offsets_point_at_the_character(pieces, at):
+    """In UTF-8 with stray Windows-1252 bytes, a reported byte offset is that of the character."""
+    from convert.decode import _byte_offset
+
+    body = b"".join(pieces) + b"\x01"
+    text = decode(body).text
+    index = min(at, len(text) - 1)
+    offset = _byte_offset(body, text, index, "utf-8+windows-1252")
+    char = text[index]
+    assert body[offset:offset + len(char.encode("utf-8"))] == char.encode("utf-8") or body[offset:offset + 1] in (
+        char.encode("cp1252", "ignore"), bytes([ord(char)]) if ord(char) < 256 else b"")

@@ -82,9 +82,14 @@ def _is_hard_wrapped(group: list[Line]) -> bool:
     case). One sentence a line is not wrapped text, nor is a list of short items."""
     if len(group) < 2:
         return False
-    widths = [len(ln.text.rstrip()) for ln in group]
+    widths = []
+    for ln in group:
+        width = len(ln.text.rstrip())
+        if width > WRAP_WIDTH:
+            return False
+        widths.append(width)
     widest = max(widths)
-    if widest > WRAP_WIDTH or widest < MIN_WRAP_WIDTH:
+    if widest < MIN_WRAP_WIDTH:
         return False
     body = widths[:-1]
     if sorted(body)[len(body) // 2] < 0.6 * widest:
@@ -97,6 +102,11 @@ def _is_hard_wrapped(group: list[Line]) -> bool:
 
 
 def _block(lines: list[Line]) -> RawBlock:
+    if len(lines) == 1:
+        line = lines[0]
+        text = line.text.strip()
+        start = line.start + line.text.find(text[:1]) if text else line.start
+        return RawBlock(start, start + len(text), text, 1)
     first, last = lines[0], lines[-1]
     lead = len(first.text) - len(first.text.lstrip())
     trail = len(last.text) - len(last.text.rstrip())
@@ -136,10 +146,14 @@ def segment(text: str) -> tuple[str, list[RawBlock]]:
     blocks: list[RawBlock] = []
     wrapped = False
     for group in groups:
-        if _is_hard_wrapped(group) or (len(group) > 1 and _is_hard_wrapped(group[1:]) and group[0].indented):
+        if len(group) == 1:
+            blocks.append(_block(group))
+            continue
+        rest_wrapped = _is_hard_wrapped(group[1:])
+        if _is_hard_wrapped(group) or (rest_wrapped and group[0].indented):
             wrapped = True
             blocks.extend(_wrapped_blocks(group))
-        elif len(group) > 1 and _is_hard_wrapped(group[1:]):
+        elif rest_wrapped:
             # a title line directly above a wrapped paragraph
             wrapped = True
             blocks.append(_block(group[:1]))

@@ -38,8 +38,10 @@ _LEAD_CLAUSE = re.compile(r",\s+|\s+[–—-]\s+|;\s+|:\s+")
 
 
 def _is_all_caps(text: str) -> bool:
-    letters = [c for c in text if c.isalpha()]
-    return bool(letters) and sum(c.isupper() for c in letters) >= 0.8 * len(letters)
+    """At least 80% of the cased letters are capitals (`NCAA AMERICAN FOOTBALL-OHIO STATE'S ...`)."""
+    upper = sum(map(str.isupper, text))
+    lower = sum(map(str.islower, text))
+    return upper > 0 and upper >= 4 * lower
 
 
 def _reads_as_headline(block: RawBlock, next_block: RawBlock | None) -> bool:

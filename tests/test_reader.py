@@ -103,6 +103,33 @@ def test_kicker_line_is_not_a_dateline():
     assert article.paragraphs[0].text == "NewsFaith, Politics - World"
 
 
+def test_dateline_alone_on_its_line_with_a_trailing_dash():
+    for text in ("ACME CORP <ACM> 1ST QTR NET\n\nNEW YORK, March 3 -\n\nShr 20 cts vs 15 cts\n\nNet 1,000,000 vs "
+                 "800,000\n\nReuter\n",
+                 "ACME CORP <ACM> 1ST QTR NET\n\n    NEW YORK, March 3 -\n    Shr 20 cts vs 15 cts\n"
+                 "    Net 1,000,000 vs 800,000\n Reuter\n"):
+        article = parse(text).value
+        assert article.headline.text == "ACME CORP <ACM> 1ST QTR NET"
+        assert (article.dateline.text, article.dateline.date) == ("NEW YORK, March 3", "--03-03")
+        assert article.dateline.raw == "NEW YORK, March 3 -"
+        assert [p.text for p in article.paragraphs] == ["Shr 20 cts vs 15 cts", "Net 1,000,000 vs 800,000"]
+        assert article.signoff.text == "Reuter"
+        assert_lossless(text, article)
+
+
+@pytest.mark.parametrize("line,place", [
+    ("WASHINGTON ― Hillary Clinton said on Monday that she would campaign in Ohio.", "WASHINGTON"),
+    ("ISLAMABAD: Prime Minister Shehbaz Sharif said on Monday that talks would resume.", "ISLAMABAD"),
+    ("NEW DELHI, March 3: The government said on Monday that talks would resume.", "NEW DELHI"),
+    ("UPDATE: The company said on Monday that talks would resume.", None),
+    ("BREAKING - The company said on Monday that talks would resume.", None),
+    ("Note: The company said on Monday that talks would resume.", None),
+])
+def test_other_separators_and_labels(line, place):
+    article = parse(f"Headline words here\n\n{line}\n\nAnother paragraph.\n").value
+    assert (article.dateline.place if article.dateline else None) == place
+
+
 @pytest.mark.parametrize("opening", [
     "Donald Trump — the Republican nominee — said on Monday that he would win the state.",
     "Wright-Phillips will start against the Netherlands on Wednesday night.",

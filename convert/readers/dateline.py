@@ -38,8 +38,10 @@ _DATE = (
     rf"|\d{{1,2}}\s+{_MONTH}(?:\s+\d{{4}})?|\d{{4}}-\d{{2}}-\d{{2}})"
 )
 # A hyphen must have a space before it (`Wright-Phillips` is one word); dashes may touch the place
-# (`WASHINGTON—`); old AP copy uses ` _ `.
-_SEP = r"(?P<sep>\s+(?:--|[-–—_])\s*|\s*(?:--|[–—])\s*)"
+# (`WASHINGTON—`); old AP copy uses ` _ `; HuffPost the horizontal bar `―`. A colon
+# (`ISLAMABAD: ...`) counts only after a strong dateline (see match_dateline).
+_DASHES = "–—―‒"
+_SEP = rf"(?P<sep>\s+(?:--|[-{_DASHES}_])\s*|\s*(?:--|[{_DASHES}])\s*|(?P<colon>:)\s+)"
 
 DATELINE_PREFIX = re.compile(
     rf"(?P<place>{_PLACE})(?P<region>,\s*{_PLACE})?"
@@ -55,7 +57,7 @@ DATELINE_CREDIT = re.compile(
 )
 DATELINE_LINE = re.compile(
     rf"(?P<place>{_PLACE})(?P<region>,\s*{_PLACE})?(?:\s*{_AGENCY.format(n=1)})?,?\s+{_DATE}"
-    rf"(?:\s*{_AGENCY.format(n=2)})?\s*$"
+    rf"(?:\s*{_AGENCY.format(n=2)})?(?P<tail>\s*(?:--|[-{_DASHES}:]))?\s*$"
 )
 #: a date on a line of its own (wiki articles): `Friday, July 21, 2017`, `21 July 2017`, `2017-07-21`
 DATE_LINE = re.compile(
@@ -122,11 +124,19 @@ _NOT_PLACE_OPENERS = frozenset({
     "mr", "mrs", "ms", "dr", "sen", "rep", "gov", "president",
 })
 _CALENDAR_WORDS = frozenset(MONTHS) | frozenset(WEEKDAYS) | {"today", "yesterday", "tomorrow"}
+#: capitalised labels that open a paragraph the way a place does (`UPDATE: ...`, `BREAKING - ...`)
+_LABELS = frozenset({
+    "update", "updated", "updates", "breaking", "breaking news", "exclusive", "watch", "note", "editor's note",
+    "editors note", "analysis", "opinion", "correction", "clarification", "video", "photos", "photo", "live",
+    "fact check", "q&a", "abstract", "full text", "summary", "advisory", "urgent", "flash", "bulletin",
+    "comment", "review", "interview", "explainer", "read more", "related", "more", "see also", "warning",
+    "editor's note", "disclaimer", "sponsored", "advertisement", "transcript", "listen", "audio",
+})
 
 
 def _looks_like_place(place: str, strong: bool) -> bool:
     words = place.split()
-    if not 1 <= len(words) <= 5:
+    if not 1 <= len(words) <= 5 or place.lower().replace("’", "'") in _LABELS:
         return False
     if words[0].lower().rstrip(".,") in _CALENDAR_WORDS:
         return False
@@ -184,12 +194,19 @@ def match_dateline(paragraph: str, *, strict: bool = False) -> DatelineMatch | N
     strong = bool(date or agency or (len(letters) > 1 and letters.isupper()))
     if strict and not strong:
         return None
+    if groups.get("colon") and not (date or (len(letters) > 1 and letters.isupper())):
+        return None  # `Note: ...`, `Washington Post: ...` are not datelines
     if not _looks_like_place(place, strong):
         return None
     sep = groups.get("sep")
     if sep is not None and not strong and not _weak_body_ok(paragraph[m.end():], sep):
         return None
-    end = m.start("sep") if sep is not None else len(paragraph.rstrip())
+    if sep is not None:
+        end = m.start("sep")
+    elif groups.get("tail"):
+        end = m.start("tail")  # `NEW YORK, March 3 -` alone on its line: the dash is not the dateline
+    else:
+        end = len(paragraph.rstrip())
     body_start = m.end() if sep is not None else len(paragraph)
     return DatelineMatch(end=end, body_start=body_start, text=paragraph[:end], place=place,
                          date=date, date_partial=partial, agency=agency, strong=strong, whole=sep is None)

@@ -167,7 +167,7 @@ def read_text(decoded: Decoded, *, language: str = "en") -> Result[Article]:
             ordered.append(("paragraph", blk.start, blk.end, blk.text))
             continue
         if dl_match.whole:
-            ordered.append(("dateline", blk.start, blk.end, blk.text))
+            ordered.append(("dateline", blk.start, blk.end, dl_match.text))
             continue
         # a dateline opening a paragraph: split it off; in a rejoined (hard-wrapped) paragraph,
         # match again on the exact source so the offsets are the source's

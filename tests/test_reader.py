@@ -328,6 +328,7 @@ def test_blank_lines_layout_with_leading_and_trailing_whitespace():
     "Reuter", "REUTER", "Reuters", "(Reporting by Jane Doe; Editing by John Smith)",
     "Reporting by Jane Doe in Sydney; Editing by Sam Holmes", "(AP)", "-- Bucharest Newsroom 40-1 3120264",
     "Contributing: Ray Locker.", "Zhang Tiantian contributed research.",
+    "Glorioso reports for Naples (Fla.) Daily News; Williams reports for The (Fort Myers, Fla.) News-Press.",
     "©2018 Los Angeles Times, Distributed by Tribune Content Agency, LLC.",
 ])
 def test_signoffs_are_recognised(line):
@@ -337,7 +338,8 @@ def test_signoffs_are_recognised(line):
     assert [p.text for p in article.paragraphs] == [BODY]
 
 
-@pytest.mark.parametrize("line", ["Thanks.", "(Sic)", "The end of the story came quickly.", "Obama", "NATO"])
+@pytest.mark.parametrize("line", ["Thanks.", "(Sic)", "The end of the story came quickly.", "Obama", "NATO",
+                                  "CNN reported from Baghdad that three soldiers died on Sunday."])
 def test_body_text_is_not_a_signoff(line):
     assert not is_signoff(line)
 

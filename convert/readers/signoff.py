@@ -24,10 +24,12 @@ _SIGNOFF = re.compile(
     r"|(?:--|—|–)\s*[A-Z][\w .,+()/'&-]{0,60}"
     r"|Contribut(?:ing|ors?):\s*[^\n]{1,200}"
     r"|[^\n]{0,200}\bcontributed(?: additional)? (?:reporting|research|to this (?:report|story|article))[^\n]{0,120}"
-    r"|[A-Z][\w.'’-]+(?: [A-Z][\w.'’-]+){0,3} (?:reports|writes|reported) (?:for|from) [^\n]{1,200}"
+    r"|(?P<credit>[A-Z][\w.'’-]+(?: [A-Z][\w.'’-]+){0,3} (?:reports|writes|reported) (?:for|from) [^\n]{1,200})"
     r"|(?:©|\([cC]\)|Copyright)\s*(?:\d{4})?[^\n]{0,200})"
 )
 _MAX_WORDS = 60
+_CREDIT_MAX_WORDS = 30
+_REPORTED_SPEECH = re.compile(r"\b(?:that|said|says|saying|who|which|when|where|after|because)\b")
 
 
 def is_signoff(text: str) -> bool:
@@ -41,6 +43,10 @@ def is_signoff(text: str) -> bool:
     bare = m.group("bare") or m.group("agency")
     if bare is not None:
         return bare.upper() in _AGENCIES
+    if m.group("credit") is not None:
+        # `Glorioso reports for Naples Daily News.` is a credit; `CNN reported from Baghdad that
+        # three soldiers died.` is the story's last sentence
+        return len(text.split()) <= _CREDIT_MAX_WORDS and not _REPORTED_SPEECH.search(text)
     return True
 
 

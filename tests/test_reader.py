@@ -121,6 +121,8 @@ def test_dateline_alone_on_its_line_with_a_trailing_dash():
     ("WASHINGTON ― Hillary Clinton said on Monday that she would campaign in Ohio.", "WASHINGTON"),
     ("ISLAMABAD: Prime Minister Shehbaz Sharif said on Monday that talks would resume.", "ISLAMABAD"),
     ("NEW DELHI, March 3: The government said on Monday that talks would resume.", "NEW DELHI"),
+    ("McALLEN, Texas — Border agents said on Monday that talks would resume.", "McALLEN"),
+    ("(CNN)Senate Democrats said on Monday that talks would resume.", None),
     ("UPDATE: The company said on Monday that talks would resume.", None),
     ("BREAKING - The company said on Monday that talks would resume.", None),
     ("Note: The company said on Monday that talks would resume.", None),
@@ -128,6 +130,12 @@ def test_dateline_alone_on_its_line_with_a_trailing_dash():
 def test_other_separators_and_labels(line, place):
     article = parse(f"Headline words here\n\n{line}\n\nAnother paragraph.\n").value
     assert (article.dateline.place if article.dateline else None) == place
+
+
+def test_agency_credit_without_a_place():
+    article = parse("Headline words here\n\n(CNN) — Senate Democrats blocked the bill on Monday.\n\nMore.\n").value
+    assert (article.dateline.text, article.dateline.place, article.dateline.agency) == ("(CNN)", None, "CNN")
+    assert article.paragraphs[0].text == "Senate Democrats blocked the bill on Monday."
 
 
 @pytest.mark.parametrize("opening", [

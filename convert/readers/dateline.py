@@ -55,6 +55,10 @@ DATELINE_CREDIT = re.compile(
     rf"(?P<place>{_PLACE})(?P<region>,\s*{_PLACE})?(?:,?\s+{_DATE})?\s*{_AGENCY.format(n=1)}"
     rf"(?P<sep>\s*)(?=[A-Z\"“‘'])"
 )
+#: `(CNN) — Senate Democrats ...`: an agency credit with no place
+DATELINE_AGENCY_ONLY = re.compile(
+    rf"\((?P<agency1>[A-Z]{{2,6}}|Reuters|Xinhua|Bloomberg|Kyodo)\)(?P<sep>\s*(?:--|[-{_DASHES}])?\s*)(?=[A-Z\"“‘'])"
+)
 DATELINE_LINE = re.compile(
     rf"(?P<place>{_PLACE})(?P<region>,\s*{_PLACE})?(?:\s*{_AGENCY.format(n=1)})?,?\s+{_DATE}"
     rf"(?:\s*{_AGENCY.format(n=2)})?(?P<tail>\s*(?:--|[-{_DASHES}:]))?\s*$"
@@ -134,6 +138,13 @@ _LABELS = frozenset({
 })
 
 
+def _is_caps(place: str) -> bool:
+    """An ALL-CAPS place as wire datelines write it (`McALLEN, Texas` counts: 80% capitals)."""
+    upper = sum(map(str.isupper, place))
+    lower = sum(map(str.islower, place))
+    return upper > 1 and upper >= 4 * lower
+
+
 def _looks_like_place(place: str, strong: bool) -> bool:
     words = place.split()
     if not 1 <= len(words) <= 5 or place.lower().replace("’", "'") in _LABELS:
@@ -177,6 +188,10 @@ def match_dateline(paragraph: str, *, strict: bool = False) -> DatelineMatch | N
             end = len(paragraph.rstrip())
             return DatelineMatch(end=end, body_start=len(paragraph), text=paragraph[:end], place=None,
                                  date=date, date_partial=partial, agency=None, strong=True, whole=True)
+    m = DATELINE_AGENCY_ONLY.match(paragraph)
+    if m is not None and _reads_as_body(paragraph[m.end():]):
+        return DatelineMatch(end=m.start("sep"), body_start=m.end(), text=paragraph[:m.start("sep")], place=None,
+                             date=None, date_partial=False, agency=m.group("agency1"), strong=True, whole=False)
     m = DATELINE_PREFIX.match(paragraph) or DATELINE_CREDIT.match(paragraph)
     if m is not None and not _reads_as_body(paragraph[m.end():]):
         m = None
@@ -190,11 +205,11 @@ def match_dateline(paragraph: str, *, strict: bool = False) -> DatelineMatch | N
     date, partial = iso_date(m.group("date")) if m.group("date") else (None, False)
     if m.group("date") and date is None:
         return None  # "March 45": not a date, so not a dateline either
-    letters = "".join(_WORD.findall(place))
-    strong = bool(date or agency or (len(letters) > 1 and letters.isupper()))
+    caps = _is_caps(place)
+    strong = bool(date or agency or caps)
     if strict and not strong:
         return None
-    if groups.get("colon") and not (date or (len(letters) > 1 and letters.isupper())):
+    if groups.get("colon") and not (date or caps):
         return None  # `Note: ...`, `Washington Post: ...` are not datelines
     if not _looks_like_place(place, strong):
         return None

@@ -121,6 +121,7 @@ def test_dateline_alone_on_its_line_with_a_trailing_dash():
     ("WASHINGTON ― Hillary Clinton said on Monday that she would campaign in Ohio.", "WASHINGTON"),
     ("ISLAMABAD: Prime Minister Shehbaz Sharif said on Monday that talks would resume.", "ISLAMABAD"),
     ("NEW DELHI, March 3: The government said on Monday that talks would resume.", "NEW DELHI"),
+    ("HUFFPOST READERS: What is happening in your state or district? Tell us.", None),
     ("McALLEN, Texas — Border agents said on Monday that talks would resume.", "McALLEN"),
     ("(CNN)Senate Democrats said on Monday that talks would resume.", None),
     ("UPDATE: The company said on Monday that talks would resume.", None),
@@ -140,6 +141,8 @@ def test_agency_credit_without_a_place():
 
 @pytest.mark.parametrize("opening", [
     "Donald Trump — the Republican nominee — said on Monday that he would win the state.",
+    "Hillary Clinton — Democratic nominee for president, spoke on Monday in Ohio.",
+    "Ken Livingstone - The mayor of London - said the plan would go ahead.",
     "Wright-Phillips will start against the Netherlands on Wednesday night.",
     "Ken Livingstone - who leads the assembly - said the plan would go ahead.",
     "The PTI says - and it repeats this daily - that the vote was rigged.",

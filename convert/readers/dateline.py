@@ -39,7 +39,7 @@ _DATE = (
 )
 # A hyphen must have a space before it (`Wright-Phillips` is one word); dashes may touch the place
 # (`WASHINGTON—`); old AP copy uses ` _ `; HuffPost the horizontal bar `―`. A colon
-# (`ISLAMABAD: ...`) counts only after a strong dateline (see match_dateline).
+# (`ISLAMABAD: ...`) counts only after a one-word ALL-CAPS place or a date (see match_dateline).
 _DASHES = "–—―‒"
 _SEP = rf"(?P<sep>\s+(?:--|[-{_DASHES}_])\s*|\s*(?:--|[{_DASHES}])\s*|(?P<colon>:)\s+)"
 
@@ -165,15 +165,17 @@ def _reads_as_body(body: str) -> bool:
 
 
 def _weak_body_ok(body: str, sep: str) -> bool:
-    """After a weak dateline the body must open a sentence of a few words (not a kicker's
-    `Politics - World`), and the dash must not be the first of a parenthetical pair
-    (`Donald Trump — the nominee — said`)."""
+    """After a weak dateline the dash is a hyphen or an en dash (AFP's `Geneva - `), the body opens
+    a sentence of a few words (not a kicker's `Politics - World`), and the dash is not the first
+    of a parenthetical pair (`Ken Livingstone - The mayor - said`)."""
     if len(body.split()) < _MIN_BODY_WORDS:
         return False
     first = body.lstrip("\"'“‘(")[:1]
     if not (first.isupper() or first.isdigit()):
         return False
     dash = sep.strip()
+    if dash not in ("-", "–", "--"):
+        return False  # an em dash after a mixed-case name is an aside (`Hillary Clinton — Democratic nominee`)
     return dash not in body[:120]
 
 
@@ -209,8 +211,8 @@ def match_dateline(paragraph: str, *, strict: bool = False) -> DatelineMatch | N
     strong = bool(date or agency or caps)
     if strict and not strong:
         return None
-    if groups.get("colon") and not (date or caps):
-        return None  # `Note: ...`, `Washington Post: ...` are not datelines
+    if groups.get("colon") and not (date or (caps and " " not in place and not groups.get("region"))):
+        return None  # `Note: ...`, `HUFFPOST READERS: ...` are labels; `ISLAMABAD: ...` is a dateline
     if not _looks_like_place(place, strong):
         return None
     sep = groups.get("sep")

@@ -384,3 +384,16 @@ def test_any_text_rebuilds_exactly(parts):
     assert ids == [f"p{i}" for i in range(1, len(ids) + 1)]
     starts = [b.span.start for b in blocks_in_order(article)]
     assert starts == sorted(starts)
+
+
+def test_rejoining_keeps_hyphenated_words_whole():
+    from convert.readers.layout import rejoin_lines
+
+    assert rejoin_lines("a two-third certificate, one-\nthird cash ratio -\nand more\r\n  lines") == \
+        "a two-third certificate, one-third cash ratio - and more lines"
+    text = ("HEADLINE FOR A WRAPPED STORY\n\n    LONDON, March 9 - Payments should be made in a one-\n"
+            "third cash ratio through fiscal year 1989, the study by the\ncommittee said on Monday evening.\n")
+    article = parse(text).value
+    assert article.paragraphs[0].text == ("Payments should be made in a one-third cash ratio through fiscal year "
+                                          "1989, the study by the committee said on Monday evening.")
+    assert_lossless(text, article)

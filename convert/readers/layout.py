@@ -101,6 +101,26 @@ def _is_hard_wrapped(group: list[Line]) -> bool:
     return run_on >= 0.5 * (len(group) - 1)
 
 
+_COMPOUND_BREAK = re.compile(r"\w-$")
+
+
+def _rejoin(parts: list[str]) -> str:
+    """Wrapped lines back into one paragraph: a space between lines, except after a line broken
+    inside a hyphenated word (`one-` / `third` -> `one-third`)."""
+    text = parts[0]
+    for part in parts[1:]:
+        if _COMPOUND_BREAK.search(text) and part[:1].isalnum():
+            text += part
+        else:
+            text += " " + part
+    return text
+
+
+def rejoin_lines(raw: str) -> str:
+    """The normalised text of a source slice that spans wrapped lines."""
+    return _rejoin([part.strip() for part in LINE_BREAK.split(raw) if part.strip()] or [""])
+
+
 def _block(lines: list[Line]) -> RawBlock:
     if len(lines) == 1:
         line = lines[0]
@@ -110,7 +130,7 @@ def _block(lines: list[Line]) -> RawBlock:
     first, last = lines[0], lines[-1]
     lead = len(first.text) - len(first.text.lstrip())
     trail = len(last.text) - len(last.text.rstrip())
-    text = " ".join(ln.text.strip() for ln in lines)
+    text = _rejoin([ln.text.strip() for ln in lines])
     return RawBlock(first.start + lead, last.end - trail, text, len(lines))
 
 
@@ -171,4 +191,4 @@ def segment(text: str) -> tuple[str, list[RawBlock]]:
     return layout, blocks
 
 
-__all__ = ["Line", "RawBlock", "segment", "split_lines", "WRAP_WIDTH"]
+__all__ = ["Line", "RawBlock", "segment", "split_lines", "rejoin_lines", "WRAP_WIDTH"]

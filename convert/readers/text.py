@@ -20,7 +20,7 @@ from ..model import Article, Block, Dateline, Paragraph, Span, Title
 from ..result import Message, Result
 from ..textpos import LineIndex
 from .dateline import DatelineMatch, match_dateline
-from .layout import RawBlock, segment
+from .layout import RawBlock, rejoin_lines, segment
 from .signoff import is_signoff
 
 HEADLINE_MAX_WORDS = 30
@@ -178,9 +178,9 @@ def read_text(decoded: Decoded, *, language: str = "en") -> Result[Article]:
             dl_match = None
             continue
         dl_match = rm
-        ordered.append(("dateline", blk.start, blk.start + rm.end, " ".join(rm.text.split())))
+        ordered.append(("dateline", blk.start, blk.start + rm.end, rejoin_lines(rm.text)))
         body_start = blk.start + rm.body_start
-        body = blk.text[rm.body_start:] if blk.lines == 1 else " ".join(text[body_start:blk.end].split())
+        body = blk.text[rm.body_start:] if blk.lines == 1 else rejoin_lines(text[body_start:blk.end])
         ordered.append(("paragraph", body_start, blk.end, body))
     if signoff_raw is not None:
         ordered.append(("signoff", signoff_raw.start, signoff_raw.end, signoff_raw.text))

@@ -38,12 +38,15 @@ _TABLE: tuple[Code, ...] = (
          "Give a file that holds the article's text."),
     Code("NC106", "warning", "mixed line endings ({detail})",
          "Use one line-ending style throughout the file."),
-    Code("NC107", "warning", "control character U+{codepoint:04X} in the text",
+    Code("NC107", "warning", "control character U+{codepoint:04X} in the text (byte offset {offset})",
          "Remove the control character; most formats cannot carry it."),
     Code("NC108", "error", "cannot decode the input: {detail}",
          "Save the file as UTF-8."),
     Code("NC109", "error", "cannot read {target}: {detail}",
          "Check that the file exists and is readable."),
+    Code("NC110", "error", "binary content: {count} control characters in the first {sample} characters "
+         "(the first at byte offset {offset})",
+         "Give newsconv a plain-text article; convert word-processor or PDF files to text first."),
 
     # ---- NC2xx: structure reader --------------------------------------------------------------
     Code("NC201", "info", "no headline line: the text starts with body prose; title derived from the lead",

@@ -78,6 +78,50 @@ _TABLE: tuple[Code, ...] = (
     # ---- NC55x: ninjs and NITF ----------------------------------------------------------------
 
     # ---- NC6xx: JSON-LD -----------------------------------------------------------------------
+    # checks of a JSON-LD document (convert.checks.jsonld)
+    Code("NC601", "error", "not valid JSON: {detail}",
+         "Fix the JSON syntax at the line and column shown."),
+    Code("NC602", "error", "{detail}",
+         "Give one JSON object with \"@context\": \"https://schema.org\" and an \"@graph\" array of nodes."),
+    Code("NC603", "error", "node {where} has no valid absolute @id ({value!r})",
+         "Give every node an absolute IRI as @id (newsconv derives them from --base-iri or the article id)."),
+    Code("NC604", "error", "@id {value!r} is used by more than one node",
+         "Give each node its own @id; refer to a node elsewhere with {\"@id\": ...} only."),
+    Code("NC605", "error", "{where}: property {prop!r} is not expected on {type} (allowed on: {allowed})",
+         "Move the property to a node of a type that schema.org allows it on."),
+    Code("NC606", "error", "{where}: {prop} must be {expected}, not {value!r}",
+         "Write the value in the form shown (ISO 8601 dates, JSON numbers, node references)."),
+    Code("NC607", "warning", "{where}: reference to {ref!r}, which is not a node of this graph",
+         "Add the node to the @graph, or check the @id for a typo."),
+    Code("NC608", "warning", "{where}: {what} {name!r} is not one newsconv writes; not checked",
+         "No action needed if the term is intended; check its spelling against schema.org otherwise."),
+    Code("NC609", "error", "no NewsArticle node in the graph",
+         "Give the graph one node with \"@type\": \"NewsArticle\"."),
+    # the JSON-LD writer (convert.writers.jsonld)
+    Code("NC620", "warning", "base IRI {iri!r} is not an absolute IRI; using {default}",
+         "Give --base-iri as an absolute IRI such as https://example.com/news/story."),
+    Code("NC621", "warning", "created {value!r} is not an ISO 8601 date or date-time; datePublished left out",
+         "Give --created as 2024-11-26 or 2024-11-26T09:30:00+00:00."),
+    Code("NC622", "info", "the dateline date {date!r} has no year; datePublished left out",
+         "Add the year to the dateline, or pass --created, if the date is known."),
+    Code("NC623", "info", "event {id} date {date!r} has no year; startDate left out",
+         "No action needed; schema.org dates need a year."),
+    Code("NC624", "warning", "quotation {id}: speaker {ref!r} is not a person or organisation; creator left out",
+         "schema.org creators are people or organisations; check the attribution."),
+    Code("NC625", "warning", "entity {id}: {field} cannot be expressed on a schema.org {type}; left out",
+         "No action needed; the model JSON keeps it."),
+    Code("NC626", "warning", "{where}: {ref!r} is not {need} of this article; left out",
+         "Check the entity references in the model."),
+    Code("NC627", "info", "{count} scare-quoted term(s) not written as Quotation (they are not speech)",
+         "No action needed; the model JSON keeps them."),
+    # the JSON-LD reader (convert.readers.jsonld)
+    Code("NC640", "error", "cannot read JSON-LD: {detail}",
+         "Give a JSON-LD document with a schema.org NewsArticle (as `newsconv convert -t jsonld` writes)."),
+    Code("NC641", "info", "JSON-LD carries no source positions: spans point into the text rebuilt "
+                          "from headline, dateline and articleBody",
+         "Read the model JSON (-t json) when exact source positions matter."),
+    Code("NC642", "warning", "{what} {name!r} not read: {detail}",
+         "No action needed if the node is not part of the article."),
 
     # ---- NC7xx: DOCX --------------------------------------------------------------------------
 

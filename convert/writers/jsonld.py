@@ -18,8 +18,9 @@ Shape (one `@graph`, every node with a stable absolute `@id`, nodes linked by re
 
 Why flat nodes with references: one node per thing, so a speaker quoted three times and named in
 `mentions` is one Person to a consumer, and the reader can map `@id`s back to model ids.
-Why `json.dumps(sort_keys=True)`: JSON object key order carries no meaning, so sorting makes the
-output deterministic; arrays keep the model's order (the order things appear in the text).
+Why sorted keys: JSON object key order carries no meaning, so sorting makes the output
+deterministic (`build` inserts keys in sorted order, which gives `json.dumps(sort_keys=True)`'s
+bytes at half the cost); arrays keep the model's order (the order things appear in the text).
 """
 
 from __future__ import annotations
@@ -277,12 +278,14 @@ def build(article: Article, options: WriteOptions) -> tuple[dict, list[Message]]
     graph.extend(extra)
     graph.extend(entity_nodes)
     graph.extend(quote_nodes)
-    return {"@context": CONTEXT, "@graph": graph}, notes
+    # keys in sorted order (nested objects are built sorted): the same bytes as sort_keys=True,
+    # which costs the pure-Python indenting encoder more than the whole rest of the writer
+    return {"@context": CONTEXT, "@graph": [dict(sorted(n.items())) for n in graph]}, notes
 
 
 def write(article: Article, options: WriteOptions) -> Result[bytes]:
     doc, notes = build(article, options)
-    text = json.dumps(doc, ensure_ascii=False, indent=options.indent, sort_keys=True)
+    text = json.dumps(doc, ensure_ascii=False, indent=options.indent)
     return Result((text + "\n").encode("utf-8"), tuple(notes))
 
 

@@ -1,0 +1,57 @@
+"""Benchmark: writing the reference (seed) article's JSON-LD, median of many runs.
+
+Run from the project root:  python bench/bench_jsonld.py [--runs N]
+Target (issue 5): under 0.5 ms median. Two articles are timed: the seed as the text reader models
+it today, and the seed with a full set of hand-made extraction results (15 entities with titles,
+affiliations, acronyms and events; 8 quotations), which is what the writer will see once the
+extraction passes land. Reading the JSON-LD back is timed as well (no target).
+"""
+
+from __future__ import annotations
+
+import argparse
+import statistics
+import sys
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path[:0] = [str(ROOT), str(ROOT / "tests")]
+
+from convert import parse  # noqa: E402
+from convert.options import WriteOptions  # noqa: E402
+from convert.readers.jsonld import read  # noqa: E402
+from convert.writers.jsonld import write  # noqa: E402
+
+
+def median_ms(fn, runs: int) -> float:
+    for _ in range(min(200, runs)):  # warm-up
+        fn()
+    times = []
+    for _ in range(runs):
+        t0 = time.perf_counter()
+        fn()
+        times.append(time.perf_counter() - t0)
+    return statistics.median(times) * 1000
+
+
+def main() -> None:
+    ap = argparse.ArgumentParser()
+    ap.add_argument("--runs", type=int, default=3000)
+    args = ap.parse_args()
+    from test_jsonld_samples import rich_seed  # the hand-made extraction results
+
+    seed_path = ROOT / "fixtures" / "000_20d1c5a239aa16e6.txt"
+    plain = parse(seed_path.read_bytes(), seed_path.name).value
+    rich = rich_seed()
+    opts = WriteOptions()
+    for label, article in (("seed (reader today)", plain), ("seed + extraction", rich)):
+        data = write(article, opts).value
+        w = median_ms(lambda: write(article, opts), args.runs)
+        r = median_ms(lambda: read(data, "seed.jsonld"), args.runs)
+        print(f"{label:22s} write {w:.3f} ms  read back {r:.3f} ms  ({len(data)} bytes, "
+              f"{len(article.entities)} entities, {len(article.direct_quotes)} quotations)")
+
+
+if __name__ == "__main__":
+    main()

@@ -56,7 +56,8 @@ NOT_CARRIED = {
 #    capitals; an alias written like an acronym on an entity without one comes back as its acronym;
 #  - an event date without a year (`--11-26`) is not a schema.org Date and does not come back;
 #  - source.name comes back without its folder (output must not depend on where the file was);
-#  - quotes[].paragraph is found again by the quotation's text in the paragraphs.
+#  - quotes[].paragraph is found again by the quotation's text in the paragraphs (compared when the
+#    text occurs in exactly one paragraph).
 
 
 def _drop(obj, path: list[str]) -> None:
@@ -77,6 +78,9 @@ def carried(article) -> dict:
     for path in NOT_CARRIED:
         _drop(d, path.split("."))
     d["quotes"] = [q for q in d["quotes"] if q["kind"] == "direct"]
+    for q in d["quotes"]:  # the paragraph is found again by the text: only when that is unambiguous
+        if sum(q["text"] in p["text"] for p in d["paragraphs"]) != 1:
+            del q["paragraph"]
     if d["source"]["name"]:
         d["source"]["name"] = PurePath(d["source"]["name"]).name
     for e in d["entities"]:
@@ -175,3 +179,57 @@ def test_reader_refuses_what_it_cannot_read(data, detail):
     with pytest.raises(InputError) as exc:
         read(data, "bad.jsonld")
     assert exc.value.messages[0].code == "NC640" and detail in exc.value.messages[0].text
+
+
+# --------------------------------------------------------------------------------------------
+# properties: any text the reader accepts, any entities the model allows
+
+from hypothesis import HealthCheck, given, settings  # noqa: E402
+from hypothesis import strategies as st  # noqa: E402
+
+from convert.checks.jsonld import check  # noqa: E402
+from convert.model import Entity  # noqa: E402
+
+_word = st.text(st.characters(codec="utf-8", categories=("L", "N", "P", "S")), min_size=1, max_size=12)
+_sentence = st.lists(_word, min_size=1, max_size=12).map(" ".join)
+_texts = st.lists(_sentence, min_size=1, max_size=6).map("\n\n".join)
+_name = st.text(st.characters(codec="utf-8", categories=("L", "N", "Zs", "P")), min_size=1, max_size=30).filter(
+    lambda s: s.strip() == s and s)
+
+
+@settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(_texts)
+def test_any_text_round_trips_and_passes_own_checks(text):
+    article = convert.parse(text).value
+    data = write(article, WriteOptions()).value
+    assert check(data) == []
+    assert carried(read(data, "x.jsonld").value) == carried(article)
+
+
+@st.composite
+def _entities(draw):
+    n = draw(st.integers(1, 8))
+    types = draw(st.lists(st.sampled_from(["person", "organization", "place", "event"]), min_size=n, max_size=n))
+    ids = [f"e{i + 1}" for i in range(n)]
+    orgs = [i for i, t in zip(ids, types) if t == "organization"]
+    places = [i for i, t in zip(ids, types) if t == "place"]
+    out = []
+    for eid, etype in zip(ids, types):
+        aliases = tuple(draw(st.lists(_name.filter(lambda s: not s.isupper()), max_size=2, unique=True)))
+        acronym = draw(st.none() | st.from_regex(r"[A-Z]{2,5}", fullmatch=True)) if etype == "organization" else None
+        titles = tuple(draw(st.lists(_name, max_size=2))) if etype == "person" else ()
+        affs = tuple(draw(st.lists(st.sampled_from(orgs), max_size=2, unique=True))) if orgs and etype == "person" else ()
+        date = draw(st.none() | st.from_regex(r"(19|20)\d\d-(0[1-9]|1[0-2])-(0[1-9]|1\d|2[0-8])", fullmatch=True)) \
+            if etype == "event" else None
+        loc = draw(st.none() | st.sampled_from(places)) if places and etype == "event" else None
+        out.append(Entity(eid, etype, draw(_name), aliases, titles, affs, acronym, date, loc))
+    return tuple(out)
+
+
+@settings(max_examples=60, deadline=None)
+@given(_entities())
+def test_any_entities_round_trip_and_pass_own_checks(entities):
+    article = dataclasses.replace(rich_reuters(), entities=entities, quotes=())
+    data = write(article, WriteOptions()).value
+    assert check(data) == []
+    assert carried(read(data, "x.jsonld").value) == carried(article)

@@ -286,7 +286,9 @@ def read(data: bytes, name: str | None = None, **_options) -> Result[Article]:
         aid = f"urn:newsconv:{sha[:20]}"
     lang = _text(art.get("inLanguage"))
     encoded = text.encode("utf-8")
-    source = Source(_text(source_node.get("name")) or name, sha, len(encoded), "utf-8", False, "lf")
+    # the source is the text the JSON-LD was made from; without an isBasedOn node, the file itself
+    source_name = _text(source_node.get("name")) if source_node else name
+    source = Source(source_name, sha, len(encoded), "utf-8", False, "lf")
     article = Article(
         id=aid,
         source=source,

@@ -7,8 +7,8 @@ Shape (one `@graph`, every node with a stable absolute `@id`, nodes linked by re
   `datePublished` (the dateline's full date, else `WriteOptions.created`), `articleBody`,
   `wordCount`, `inLanguage`, `identifier` (PropertyValue `guid`, the NewsML-G2 guid = article id),
   `locationCreated` (dateline place), `contentLocation` (the places), `mentions` (people,
-  organisations, places), `about` (events), `isBasedOn` (the source text), `author` (the dateline's
-  agency credit), `publisher`/`copyrightHolder` (from the options).
+  organisations, places), `about` (events), `isBasedOn` (the source text), `author` (the agency
+  credited by the dateline or a wire sign-off), `publisher`/`copyrightHolder` (from the options).
 - `CreativeWork` `<base>#source`: the source text, `identifier` PropertyValue `sha256`,
   `encodingFormat` `text/plain`, `name` the file name (without its folder).
 - `Person` (`jobTitle`, `affiliation`), `Organization`, `Place`, `Event` (`startDate`, `location`)
@@ -160,20 +160,24 @@ def build(article: Article, options: WriteOptions) -> tuple[dict, list[Message]]
                 art["locationCreated"] = {"@id": prefix + DATELINE_PLACE}
                 extra.append({"@id": prefix + DATELINE_PLACE, "@type": "Place",
                               "name": _pretty_place(dateline.place)})
-        if dateline.agency:
-            match = next((e for e in entities if e.type == "organization" and _same_name(e, dateline.agency)),
-                         None)
-            agency_url = AGENCY_URLS.get(dateline.agency.casefold())
-            if match is not None:
-                art["author"] = {"@id": node_of[match.id]}
-                if agency_url:
-                    agency_urls[match.id] = agency_url
-            else:
-                art["author"] = {"@id": prefix + AGENCY}
-                node = {"@id": prefix + AGENCY, "@type": "Organization", "name": dateline.agency}
-                if agency_url:
-                    node["url"] = agency_url
-                extra.append(node)
+    # the credited agency: the dateline's `(Reuters)`, else a wire sign-off that names one (`Reuter`)
+    agency = dateline.agency if dateline is not None else None
+    if not agency and article.signoff is not None:
+        word = article.signoff.text.strip(" ()-—–")
+        agency = word if word.casefold() in AGENCY_URLS else None
+    if agency:
+        match = next((e for e in entities if e.type == "organization" and _same_name(e, agency)), None)
+        agency_url = AGENCY_URLS.get(agency.casefold())
+        if match is not None:
+            art["author"] = {"@id": node_of[match.id]}
+            if agency_url:
+                agency_urls[match.id] = agency_url
+        else:
+            art["author"] = {"@id": prefix + AGENCY}
+            node = {"@id": prefix + AGENCY, "@type": "Organization", "name": agency}
+            if agency_url:
+                node["url"] = agency_url
+            extra.append(node)
     if "datePublished" not in art and options.created:
         if _DATETIME.match(options.created):
             art["datePublished"] = options.created

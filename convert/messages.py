@@ -76,6 +76,18 @@ _TABLE: tuple[Code, ...] = (
     # ---- NC5xx: NewsML-G2 ---------------------------------------------------------------------
 
     # ---- NC55x: ninjs and NITF ----------------------------------------------------------------
+    # ninjs (convert.writers.ninjs, convert.readers.ninjs)
+    Code("NC550", "error", "ninjs version {version!r} is not supported (valid: {valid}); wrote 3.1",
+         "Pass --ninjs-version 3.1 or 2.2."),
+    Code("NC551", "info", "ninjs has no place for {what}; left out (the model JSON keeps them)",
+         "No action needed; use JSON-LD, NewsML-G2 or the model JSON when these matter."),
+    Code("NC552", "warning", "created {value!r} is not an RFC 3339 date-time; versionCreated left out",
+         "Give --created as 2024-11-26T09:30:00Z or 2024-11-26T09:30:00+05:00."),
+    Code("NC553", "error", "cannot read ninjs: {detail}",
+         "Give a ninjs 2.x or 3.x news item (JSON with a `uri`)."),
+    Code("NC554", "info", "ninjs carries no source positions: spans point into the text rebuilt "
+                          "from headline and body",
+         "Read the model JSON (-t json) when exact source positions matter."),
 
     # ---- NC6xx: JSON-LD -----------------------------------------------------------------------
     # checks of a JSON-LD document (convert.checks.jsonld)

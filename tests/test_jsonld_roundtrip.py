@@ -32,7 +32,7 @@ NOT_CARRIED = {
     "source.line_ending": "no schema.org property for line endings",
     "layout": "the source's paragraph layout is not part of the story; the reader rebuilds blank-line text",
     "prefix": "leading blank lines of the source file are not part of the story",
-    "signoff": "a wire sign-off (`Reuter`) is not part of the story and has no schema.org property",
+    "signoff": "a sign-off is not part of the story; only the agency one names comes back (as the author)",
     "dates": "schema.org has no property for the dates a text mentions (events keep theirs as startDate)",
     "headline.span": "JSON-LD carries no source positions (the reader points spans into the rebuilt text)",
     "headline.raw": "source slices (hard-wrapped lines) are not carried; articleBody holds normalised text",
@@ -233,3 +233,15 @@ def test_any_entities_round_trip_and_pass_own_checks(entities):
     data = write(article, WriteOptions()).value
     assert check(data) == []
     assert carried(read(data, "x.jsonld").value) == carried(article)
+
+
+@pytest.mark.parametrize("name,article", _cases(), ids=lambda x: x if isinstance(x, str) else "")
+def test_writing_what_was_read_gives_the_same_bytes(name, article):
+    first = write(article, WriteOptions()).value
+    assert write(read(first, "x.jsonld").value, WriteOptions()).value == first
+
+
+def test_agency_signoff_comes_back():
+    path = next(p for p in fixture_articles() if p.stem == "wire_toronto_hardwrapped")
+    back = round_trip(convert.parse(path.read_bytes(), path.name).value).value
+    assert back.signoff.text == "Reuter" and back.dateline.agency is None

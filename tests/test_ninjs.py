@@ -145,7 +145,7 @@ NOT_CARRIED = {
     "source.line_ending": "no ninjs property for line endings",
     "layout": "the source's paragraph layout is not part of the item; the reader rebuilds blank-line text",
     "prefix": "leading blank lines are not part of the item",
-    "signoff": "a wire sign-off is not part of the body (infoSources names the agency it credits)",
+    "signoff": "a sign-off is not part of the body; only the agency one names comes back (from infoSources)",
     "dates": "ninjs has no property for the dates a text mentions",
     "quotes": "ninjs has no quotations (the body keeps their text)",
     "headline.span": "no source positions in ninjs", "headline.raw": "source slices are not carried",
@@ -242,3 +242,17 @@ def test_any_text_round_trips(text, version):
     article = convert.parse(text).value
     back = read(write(article, WriteOptions(ninjs_version=version)).value, "x.ninjs.json").value
     assert carried(back) == carried(article)
+
+
+@pytest.mark.parametrize("version", VERSIONS)
+@pytest.mark.parametrize("path", fixture_articles(), ids=lambda p: p.stem)
+def test_writing_what_was_read_gives_the_same_bytes(path, version):
+    options = WriteOptions(ninjs_version=version)
+    first = write(convert.parse(path.read_bytes(), path.name).value, options).value
+    assert write(read(first, "x.ninjs.json").value, options).value == first
+
+
+def test_writing_what_was_read_gives_the_same_bytes_rich():
+    for article in (rich_seed(), rich_reuters()):
+        first = write(article, WriteOptions()).value
+        assert write(read(first, "x.ninjs.json").value, WriteOptions()).value == first

@@ -3,7 +3,7 @@
 It reads what `convert.writers.jsonld` writes back into the model: the article id (the `guid`
 PropertyValue), language, headline or derived title, dateline (place, date and agency re-read from
 the dateline text with the same grammar the text reader uses), paragraphs (`articleBody`, one per
-blank-line-separated block), the entities (Person / Organization / Place / Event with names,
+blank-line-separated block), a sign-off that named an agency (written as the `#agency` author), the entities (Person / Organization / Place / Event with names,
 acronym, aliases, job titles, affiliations, event date and location), the direct quotations with
 their speakers, and the source's name and sha256.
 
@@ -160,18 +160,24 @@ def read(data: bytes, name: str | None = None, **_options) -> Result[Article]:
         pieces.append(("dateline", dateline_text, DATELINE_SEP if para_texts else "\n"))
     for k, p in enumerate(para_texts):
         pieces.append(("paragraph", p, "\n\n" if k + 1 < len(para_texts) else "\n"))
+    signoff_text = _signoff(art, nodes, dateline_text)
+    if signoff_text and para_texts:
+        pieces[-1] = (*pieces[-1][:2], "\n\n")
+        pieces.append(("signoff", signoff_text, "\n"))
     if pieces:
         role, text_, _sep = pieces[-1]
         pieces[-1] = (role, text_, "\n")
     text = "".join(t + s for _r, t, s in pieces)
     index = LineIndex(text)
-    headline = dateline = None
+    headline = dateline = signoff = None
     paragraphs: list[Paragraph] = []
     pos = 0
     for role, t, sep in pieces:
         span = index.span(pos, pos + len(t))
         if role == "headline":
             headline = Block(t, span, None, sep)
+        elif role == "signoff":
+            signoff = Block(t, span, None, sep)
         elif role == "dateline":
             dateline = _dateline(t, span, sep, art, nodes)
         else:
@@ -298,6 +304,7 @@ def read(data: bytes, name: str | None = None, **_options) -> Result[Article]:
         headline=headline,
         dateline=dateline,
         paragraphs=tuple(paragraphs),
+        signoff=signoff,
         quotes=tuple(quotes),
         entities=tuple(entities),
     )
@@ -318,6 +325,21 @@ def _dateline(text: str, span, sep: str, art: dict, nodes: _Nodes) -> Dateline:
     published = _text(art.get("datePublished"))
     date = published[:10] if published and _DATE.match(published[:10]) else None
     return Dateline(text, span, place, date, False, None, None, sep)
+
+
+def _signoff(art: dict, nodes: _Nodes, dateline_text: str | None) -> str | None:
+    """The agency a wire sign-off named: newsconv writes it as the `#agency` author when the
+    dateline credits none."""
+    from .dateline import match_dateline
+
+    if dateline_text:
+        m = match_dateline(dateline_text + DATELINE_SEP + "x")
+        if m is not None and m.agency:
+            return None
+    for ref in nodes.ref(art.get("author")):
+        if ref.endswith("#agency"):
+            return _text(nodes.by_id.get(ref, {}).get("name"))
+    return None
 
 
 def _locate(quote: str, paragraphs: list[Paragraph]) -> tuple[Paragraph, int | None]:

@@ -78,6 +78,14 @@ def read(data: bytes, name: str | None = None, **_options) -> Result[Article]:
     if dateline_parts:
         pieces.append(("dateline", dateline_parts[0]))
     pieces += [("paragraph", p) for p in paras]
+    # an agency credited by a wire sign-off (newsconv writes it as the info source when the
+    # dateline credits none)
+    if paras and not (dateline_parts and dateline_parts[2].agency):
+        source = next((i for i in _get(doc, "infoSources") or []
+                       if isinstance(i, dict) and i.get("role") == "originfo" and isinstance(i.get("name"), str)),
+                      None)
+        if source is not None:
+            pieces.append(("signoff", source["name"]))
     seps = []
     for k, (role, _t) in enumerate(pieces):
         if k + 1 == len(pieces):
@@ -88,13 +96,15 @@ def read(data: bytes, name: str | None = None, **_options) -> Result[Article]:
             seps.append("\n\n")
     text = "".join(t + s for (_r, t), s in zip(pieces, seps))
     index = LineIndex(text)
-    headline = dateline = None
+    headline = dateline = signoff = None
     paragraphs: list[Paragraph] = []
     pos = 0
     for (role, t), sep in zip(pieces, seps):
         span = index.span(pos, pos + len(t))
         if role == "headline":
             headline = Block(t, span, None, sep)
+        elif role == "signoff":
+            signoff = Block(t, span, None, sep)
         elif role == "dateline":
             dm = dateline_parts[2]
             dateline = Dateline(t, span, dm.place, dm.date, dm.date_partial, dm.agency, None, sep)
@@ -149,6 +159,7 @@ def read(data: bytes, name: str | None = None, **_options) -> Result[Article]:
         headline=headline,
         dateline=dateline,
         paragraphs=tuple(paragraphs),
+        signoff=signoff,
         entities=tuple(entities),
     )
     return Result(article, (messages.make("NC554", file=name),))

@@ -18,7 +18,7 @@ import convert
 from convert.errors import InputError
 from convert.modeljson import to_dict
 from convert.options import WriteOptions
-from convert.readers.jsonld import read
+from convert.readers.jsonld import _ACRONYM, read
 from convert.writers.jsonld import write
 
 from conftest import corpus_articles, fixture_articles
@@ -83,9 +83,25 @@ def carried(article) -> dict:
             del q["paragraph"]
     if d["source"]["name"]:
         d["source"]["name"] = PurePath(d["source"]["name"]).name
+    # what the writer reports as left out (NC623-NC626) does not come back
+    types = {e["id"]: e["type"] for e in d["entities"]}
     for e in d["entities"]:
-        if e["date"] and e["date"].startswith("--"):
+        if e["date"] and (e["date"].startswith("--") or e["type"] != "event"):
             e["date"] = None
+        if e["type"] != "person":
+            e["titles"], e["affiliations"] = [], []
+        e["affiliations"] = [a for a in e["affiliations"] if types.get(a) == "organization"]
+        if e["type"] != "event" or types.get(e["location"]) != "place":
+            e["location"] = None
+        # acronym and aliases share alternateName: the first one, when written like an acronym,
+        # comes back as the acronym
+        alt = [e["acronym"]] if e["acronym"] else []
+        alt += [a for a in e["aliases"] if a not in alt]
+        e["acronym"] = alt.pop(0) if alt and _ACRONYM.match(alt[0]) else None
+        e["aliases"] = alt
+    for q in d["quotes"]:
+        if types.get(q["speaker"]) not in ("person", "organization"):
+            q["speaker"] = None
     return d
 
 
@@ -101,10 +117,6 @@ def _cases():
 
 @pytest.mark.parametrize("name,article", _cases(), ids=lambda x: x if isinstance(x, str) else "")
 def test_round_trip_keeps_what_jsonld_carries(name, article):
-    if name == "rich_seed":  # "U.K." is an alias written like an acronym: see the caveat above
-        ents = tuple(dataclasses.replace(e, aliases=()) if e.name == "United Kingdom" else e
-                     for e in article.entities)
-        article = dataclasses.replace(article, entities=ents)
     result = round_trip(article)
     assert carried(result.value) == carried(article)
     assert [m.code for m in result.messages] == ["NC641"]
@@ -208,20 +220,21 @@ def test_any_text_round_trips_and_passes_own_checks(text):
 
 @st.composite
 def _entities(draw):
+    """Any entities the model schema allows, including what schema.org types cannot hold (titles
+    on a place, an event date without a year, an affiliation to a place): the writer reports those
+    and `carried` leaves them out."""
     n = draw(st.integers(1, 8))
     types = draw(st.lists(st.sampled_from(["person", "organization", "place", "event"]), min_size=n, max_size=n))
     ids = [f"e{i + 1}" for i in range(n)]
-    orgs = [i for i, t in zip(ids, types) if t == "organization"]
-    places = [i for i, t in zip(ids, types) if t == "place"]
     out = []
     for eid, etype in zip(ids, types):
-        aliases = tuple(draw(st.lists(_name.filter(lambda s: not s.isupper()), max_size=2, unique=True)))
-        acronym = draw(st.none() | st.from_regex(r"[A-Z]{2,5}", fullmatch=True)) if etype == "organization" else None
-        titles = tuple(draw(st.lists(_name, max_size=2))) if etype == "person" else ()
-        affs = tuple(draw(st.lists(st.sampled_from(orgs), max_size=2, unique=True))) if orgs and etype == "person" else ()
-        date = draw(st.none() | st.from_regex(r"(19|20)\d\d-(0[1-9]|1[0-2])-(0[1-9]|1\d|2[0-8])", fullmatch=True)) \
-            if etype == "event" else None
-        loc = draw(st.none() | st.sampled_from(places)) if places and etype == "event" else None
+        aliases = tuple(draw(st.lists(_name | st.from_regex(r"[A-Z]{2,4}", fullmatch=True), max_size=2, unique=True)))
+        acronym = draw(st.none() | st.from_regex(r"[A-Z]{2,5}", fullmatch=True) | _name)
+        titles = tuple(draw(st.lists(_name, max_size=2)))
+        affs = tuple(draw(st.lists(st.sampled_from(ids), max_size=2, unique=True)))
+        date = draw(st.none() | st.from_regex(r"(19|20)\d\d(-(0[1-9]|1[0-2])(-(0[1-9]|1\d|2[0-8]))?)?", fullmatch=True)
+                    | st.just("--11-26"))
+        loc = draw(st.none() | st.sampled_from(ids))
         out.append(Entity(eid, etype, draw(_name), aliases, titles, affs, acronym, date, loc))
     return tuple(out)
 

@@ -247,3 +247,29 @@ def test_dateline_without_place_or_agency():
     doc, _ = doc_of(dataclasses.replace(a, dateline=bare))
     art = doc["@graph"][0]
     assert art["dateline"] == "March 3" and "locationCreated" not in art and "author" not in art
+
+
+from hypothesis import given, settings  # noqa: E402
+from hypothesis import strategies as st  # noqa: E402
+
+from convert.writers.jsonld import dumps  # noqa: E402
+
+_json = st.recursive(
+    st.none() | st.booleans() | st.integers() | st.text(),
+    lambda inner: st.lists(inner, max_size=4) | st.dictionaries(st.text(), inner, max_size=4),
+    max_leaves=30,
+)
+
+
+@settings(max_examples=300, deadline=None)
+@given(_json, st.sampled_from([None, 0, 1, 2, 4]))
+def test_dumps_gives_json_dumps_bytes(value, indent):
+    assert dumps(value, indent) == json.dumps(value, ensure_ascii=False, indent=indent)
+
+
+def test_dumps_gives_json_dumps_bytes_for_real_documents():
+    from convert.writers.jsonld import build
+
+    for article in (rich_seed(), rich_reuters()):
+        doc, _ = build(article, WriteOptions())
+        assert dumps(doc, 2) == json.dumps(doc, ensure_ascii=False, indent=2, sort_keys=True)

@@ -107,8 +107,12 @@ _TABLE: tuple[Code, ...] = (
          "Add the node to the @graph, or check the @id for a typo."),
     Code("NC608", "warning", "{where}: {what} {name!r} is not one newsconv writes; not checked",
          "No action needed if the term is intended; check its spelling against schema.org otherwise."),
-    Code("NC609", "error", "no NewsArticle node in the graph",
+    Code("NC609", "error", "no NewsArticle (or other Article) node in the graph",
          "Give the graph one node with \"@type\": \"NewsArticle\"."),
+    Code("NC610", "warning", "node {where} has no @id (a blank node other documents cannot refer to)",
+         "Give the node a stable absolute IRI as @id (newsconv derives them from --base-iri or the article id)."),
+    Code("NC611", "warning", "{where}: {prop} is the text {value!r} where a node is expected",
+         "Use a typed node (e.g. {\"@type\": \"Organization\", \"name\": ...}) so consumers know what it is."),
     # the JSON-LD writer (convert.writers.jsonld)
     Code("NC620", "warning", "base IRI {iri!r} is not an absolute IRI; using {default}",
          "Give --base-iri as an absolute IRI such as https://example.com/news/story."),

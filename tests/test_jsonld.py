@@ -222,6 +222,12 @@ def test_own_checks_pass_rich_articles():
      b' "headlin": "x"}]}', ["NC608"]),
     (b'{"@context": "https://schema.org", "@graph": [{"@id": "urn:x#a", "@type": "Person", "name": "x"}]}',
      ["NC609"]),
+    (b'{"@context": "https://schema.org", "@type": "NewsArticle", "headline": "x"}', ["NC610"]),
+    (b'{"@context": "https://schema.org", "@graph": [{"@id": "urn:x#a", "@type": "NewsArticle",'
+     b' "publisher": "Example News", "isBasedOn": "AFP wire copy"}]}', ["NC606", "NC611"]),
+    (b'{"@context": "https://schema.org", "@graph": [{"@id": "urn:x#a", "@type": "Article",'
+     b' "isBasedOn": "https://example.com/wire.txt", "about": {"@type": "CityCouncilMeeting", "name": "x"}}]}',
+     ["NC608"]),
 ])
 def test_own_checks_find_problems(doc, codes):
     assert sorted(m.code for m in check(doc, "bad.jsonld")) == codes

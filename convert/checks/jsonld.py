@@ -71,6 +71,9 @@ PROPERTIES: dict[str, tuple[frozenset[str], object]] = {
     "location": (frozenset({"Event", "Organization"}), frozenset({"Place", "text"})),
 }
 
+#: properties the schema.org context declares `"@type": "@id"`: a string value becomes an IRI
+IRI_VALUED = frozenset({"url", "sameAs", "isBasedOn", "isPartOf"})
+
 _ABS_IRI = re.compile(r"^[A-Za-z][A-Za-z0-9+\-.]*:[^\s<>\"{}|\\^`]+$")
 _DATE_RE = re.compile(
     r"^\d{4}(?:-(?:0[1-9]|1[0-2])(?:-(?:0[1-9]|[12]\d|3[01])"
@@ -131,6 +134,9 @@ def check(data: bytes, name: str | None = None) -> list[Message]:
             msg("NC602", path, detail="a @graph item is not a JSON object")
             continue
         nid = node.get("@id")
+        if nid is None:
+            msg("NC610", path, where=path)
+            continue
         if not isinstance(nid, str) or not _ABS_IRI.match(nid):
             msg("NC603", path, where=path, value=nid)
             continue
@@ -150,7 +156,7 @@ def check(data: bytes, name: str | None = None) -> list[Message]:
         for t in types:
             if t not in TYPES:
                 msg("NC608", path, where=path, what="type", name=t)
-        if "NewsArticle" in types:
+        if any(t.endswith("Article") or t == "BlogPosting" for t in types):
             found_article = True
         supers = _supertypes(types)
         label = "/".join(types) or "node"
@@ -186,7 +192,9 @@ def check(data: bytes, name: str | None = None) -> list[Message]:
                 bad("a literal value")
                 return
             else:
-                if not isinstance(rng, frozenset) or not (_supertypes(_types(v)) & rng):
+                vtypes = _types(v)
+                known = any(t in TYPES for t in vtypes)  # unknown types: NC608 says "not checked"
+                if not isinstance(rng, frozenset) or (known and not (_supertypes(vtypes) & rng)):
                     bad(" or ".join(sorted(rng)) if isinstance(rng, frozenset) else str(rng))
                 check_node(v, vpath)
                 return
@@ -209,8 +217,11 @@ def check(data: bytes, name: str | None = None) -> list[Message]:
                 if "number" not in rng:
                     bad(" or ".join(sorted(rng)))
             elif isinstance(v, str):
-                if "text" not in rng:
-                    bad("a node reference ({\"@id\": ...})")
+                if prop in IRI_VALUED:  # the schema.org context turns the string into an IRI
+                    if not _ABS_IRI.match(v):
+                        bad("an absolute IRI or a node")
+                elif "text" not in rng:
+                    msg("NC611", vpath, where=vpath.rsplit(".", 1)[0], prop=prop, value=v)
             else:
                 bad(" or ".join(sorted(rng)))
 

@@ -128,7 +128,7 @@ _TABLE: tuple[Code, ...] = (
          "No action needed; the model JSON keeps it."),
     Code("NC626", "warning", "{where}: {ref!r} is not {need} of this article; left out",
          "Check the entity references in the model."),
-    Code("NC627", "info", "{count} scare-quoted term(s) not written as Quotation (they are not speech)",
+    Code("NC627", "info", "{count} quoted stretch(es) not written as Quotation: {why}",
          "No action needed; the model JSON keeps them."),
     # the JSON-LD reader (convert.readers.jsonld)
     Code("NC640", "error", "cannot read JSON-LD: {detail}",

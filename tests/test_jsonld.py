@@ -279,3 +279,13 @@ def test_dumps_gives_json_dumps_bytes_for_real_documents():
     for article in (rich_seed(), rich_reuters()):
         doc, _ = build(article, WriteOptions())
         assert dumps(doc, 2) == json.dumps(doc, ensure_ascii=False, indent=2, sort_keys=True)
+
+
+def test_empty_quotation_is_not_a_quotation():
+    a = rich_seed()
+    empty = dataclasses.replace(a.quotes[0], id="q99", text="")
+    doc, result = doc_of(dataclasses.replace(a, quotes=(*a.quotes, empty)))
+    assert not any(n["@id"].endswith("#quote-q99") for n in doc["@graph"])
+    assert sorted(m.text for m in result.messages if m.code == "NC627") == [
+        "1 quoted stretch(es) not written as Quotation: empty quotation marks quote nothing",
+        "1 quoted stretch(es) not written as Quotation: scare quotes are not speech"]

@@ -77,7 +77,7 @@ def carried(article) -> dict:
     d = copy.deepcopy(to_dict(article))
     for path in NOT_CARRIED:
         _drop(d, path.split("."))
-    d["quotes"] = [q for q in d["quotes"] if q["kind"] == "direct"]
+    d["quotes"] = [q for q in d["quotes"] if q["kind"] == "direct" and q["text"].strip()]
     for q in d["quotes"]:  # the paragraph is found again by the text: only when that is unambiguous
         if sum(q["text"] in p["text"] for p in d["paragraphs"]) != 1:
             del q["paragraph"]

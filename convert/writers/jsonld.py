@@ -265,10 +265,13 @@ def build(article: Article, options: WriteOptions) -> tuple[dict, list[Message]]
 
     # -- quotations ---------------------------------------------------------------------------
     quote_nodes: list[dict] = []
-    scare = 0
+    scare = empty = 0
     for q in article.quotes:
         if q.kind != "direct":
             scare += 1
+            continue
+        if not q.text.strip():
+            empty += 1
             continue
         node = {"@id": f"{prefix}quote-{q.id}", "@type": "Quotation", "text": q.text,
                 "isPartOf": {"@id": article_id}}
@@ -280,7 +283,9 @@ def build(article: Article, options: WriteOptions) -> tuple[dict, list[Message]]
                 notes.append(messages.make("NC624", line=q.span.line, col=q.span.col, id=q.id, ref=q.speaker))
         quote_nodes.append(node)
     if scare:
-        notes.append(messages.make("NC627", count=scare))
+        notes.append(messages.make("NC627", count=scare, why="scare quotes are not speech"))
+    if empty:
+        notes.append(messages.make("NC627", count=empty, why="empty quotation marks quote nothing"))
 
     graph.extend(extra)
     graph.extend(entity_nodes)

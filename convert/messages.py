@@ -121,6 +121,18 @@ _TABLE: tuple[Code, ...] = (
          "Give the path of NewsML-G2_2.35-spec-All-Power.xsd with xml.xsd beside it."),
 
     # ---- NC55x: ninjs and NITF ----------------------------------------------------------------
+    # ninjs (convert.writers.ninjs, convert.readers.ninjs)
+    Code("NC550", "error", "ninjs version {version!r} is not supported (valid: {valid}); wrote 3.1",
+         "Pass --ninjs-version 3.1 or 2.2."),
+    Code("NC551", "info", "ninjs has no place for {what}; left out (the model JSON keeps them)",
+         "No action needed; use JSON-LD, NewsML-G2 or the model JSON when these matter."),
+    Code("NC552", "warning", "created {value!r} is not an RFC 3339 date-time; versionCreated left out",
+         "Give --created as 2024-11-26T09:30:00Z or 2024-11-26T09:30:00+05:00."),
+    Code("NC553", "error", "cannot read ninjs: {detail}",
+         "Give a ninjs 2.x or 3.x news item (JSON with a `uri`)."),
+    Code("NC554", "info", "ninjs carries no source positions: spans point into the text rebuilt "
+                          "from headline and body",
+         "Read the model JSON (-t json) when exact source positions matter."),
     Code("NC560", "info", "{what} is not carried by NITF: {why}",
          "No action needed; the model JSON and NewsML-G2 keep it."),
     Code("NC561", "error", "not an NITF document: the root element is {tag}",
@@ -129,6 +141,54 @@ _TABLE: tuple[Code, ...] = (
          "No action needed; newsconv reads the parts of NITF that its model holds."),
 
     # ---- NC6xx: JSON-LD -----------------------------------------------------------------------
+    # checks of a JSON-LD document (convert.checks.jsonld)
+    Code("NC601", "error", "not valid JSON: {detail}",
+         "Fix the JSON syntax at the line and column shown."),
+    Code("NC602", "error", "{detail}",
+         "Give one JSON object with \"@context\": \"https://schema.org\" and an \"@graph\" array of nodes."),
+    Code("NC603", "error", "node {where} has no valid absolute @id ({value!r})",
+         "Give every node an absolute IRI as @id (newsconv derives them from --base-iri or the article id)."),
+    Code("NC604", "error", "@id {value!r} is used by more than one node",
+         "Give each node its own @id; refer to a node elsewhere by an object that holds only its @id."),
+    Code("NC605", "error", "{where}: property {prop!r} is not expected on {type} (allowed on: {allowed})",
+         "Move the property to a node of a type that schema.org allows it on."),
+    Code("NC606", "error", "{where}: {prop} must be {expected}, not {value!r}",
+         "Write the value in the form shown (ISO 8601 dates, JSON numbers, node references)."),
+    Code("NC607", "warning", "{where}: reference to {ref!r}, which is not a node of this graph",
+         "Add the node to the @graph, or check the @id for a typo."),
+    Code("NC608", "warning", "{where}: {what} {name!r} is not one newsconv writes; not checked",
+         "No action needed if the term is intended; check its spelling against schema.org otherwise."),
+    Code("NC609", "error", "no NewsArticle (or other Article) node in the graph",
+         "Give the graph one node with \"@type\": \"NewsArticle\"."),
+    Code("NC610", "warning", "node {where} has no @id (a blank node other documents cannot refer to)",
+         "Give the node a stable absolute IRI as @id (newsconv derives them from --base-iri or the article id)."),
+    Code("NC611", "warning", "{where}: {prop} is the text {value!r} where a node is expected",
+         "Use a typed node (an object with an @type such as Organization and a name) so consumers know what it is."),
+    # the JSON-LD writer (convert.writers.jsonld)
+    Code("NC620", "warning", "base IRI {iri!r} is not an absolute IRI; using {default}",
+         "Give --base-iri as an absolute IRI such as https://example.com/news/story."),
+    Code("NC621", "warning", "created {value!r} is not an ISO 8601 date or date-time; datePublished left out",
+         "Give --created as 2024-11-26 or 2024-11-26T09:30:00+00:00."),
+    Code("NC622", "info", "the dateline date {date!r} has no year; datePublished left out",
+         "Add the year to the dateline, or pass --created, if the date is known."),
+    Code("NC623", "info", "event {id} date {date!r} has no year; startDate left out",
+         "No action needed; schema.org dates need a year."),
+    Code("NC624", "warning", "quotation {id}: speaker {ref!r} is not a person or organisation; creator left out",
+         "schema.org creators are people or organisations; check the attribution."),
+    Code("NC625", "warning", "entity {id}: {field} cannot be expressed on a schema.org {type}; left out",
+         "No action needed; the model JSON keeps it."),
+    Code("NC626", "warning", "{where}: {ref!r} is not {need} of this article; left out",
+         "Check the entity references in the model."),
+    Code("NC627", "info", "{count} quoted stretch(es) not written as Quotation: {why}",
+         "No action needed; the model JSON keeps them."),
+    # the JSON-LD reader (convert.readers.jsonld)
+    Code("NC640", "error", "cannot read JSON-LD: {detail}",
+         "Give a JSON-LD document with a schema.org NewsArticle (as `newsconv convert -t jsonld` writes)."),
+    Code("NC641", "info", "JSON-LD carries no source positions: spans point into the text rebuilt "
+                          "from headline, dateline and articleBody",
+         "Read the model JSON (-t json) when exact source positions matter."),
+    Code("NC642", "warning", "{what} {name!r} not read: {detail}",
+         "No action needed if the node is not part of the article."),
 
     # ---- NC7xx: DOCX --------------------------------------------------------------------------
     Code("NC701", "warning", "{count} character(s) Word cannot hold removed from {field} (first U+{codepoint:04X})",

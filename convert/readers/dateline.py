@@ -229,4 +229,17 @@ def match_dateline(paragraph: str, *, strict: bool = False) -> DatelineMatch | N
                          date=date, date_partial=partial, agency=agency, strong=strong, whole=sep is None)
 
 
-__all__ = ["DatelineMatch", "match_dateline", "iso_date", "MONTHS"]
+_NEUTRAL_BODY = " - The story begins here."
+
+
+def parse_dateline_text(text: str) -> DatelineMatch | None:
+    """Place, date and agency of a dateline that stands on its own (as JSON-LD's `dateline` or
+    NewsML-G2's `dateline` carry it), read with the same grammar as a dateline in running text:
+    the text is given a neutral body sentence so the grammar's body checks hold."""
+    text = text.strip()
+    if not text:
+        return None
+    return match_dateline(text) if DATE_LINE.match(text) else match_dateline(text + _NEUTRAL_BODY)
+
+
+__all__ = ["DatelineMatch", "match_dateline", "parse_dateline_text", "iso_date", "MONTHS"]

@@ -31,6 +31,11 @@ _TOKEN = (
 _CONNECT = r"(?: (?:of|for|on|de|del|della|di|da|dos|du|la|van|von|der|den|bin|ibn)(?: the)? | )"
 SEQ = re.compile(rf"(?<![\w.'’\-]){_TOKEN}(?:{_CONNECT}{_TOKEN})*(?![\w])")
 _SPLITTERS = re.compile(r" (?:of|for|on)(?: the)? ")
+_POSSESSIVE = re.compile(r"['’]s(?= )")
+_FEMALE = {"mrs.", "ms.", "miss", "mrs", "ms", "lady", "dame", "queen", "princess", "spokeswoman", "chairwoman",
+           "congresswoman", "councilwoman", "actress", "businesswoman", "sister", "mother", "wife", "daughter"}
+_MALE = {"mr.", "mr", "sir", "lord", "king", "prince", "spokesman", "chairman", "congressman", "councilman",
+         "businessman", "brother", "father", "husband", "son"}
 _CONNECTORS = {"of", "for", "on", "the", "de", "la"}
 ACRONYM = re.compile(r"^(?:[A-Z]{2,6}|(?:[A-Z]\.){2,4}|[A-Z][A-Z0-9&]{1,5})$")
 _HONORIFICS = {"mr.", "mrs.", "ms.", "miss", "dr.", "mr", "mrs", "ms", "dr", "sir", "dame", "lord", "lady"}
@@ -66,6 +71,7 @@ class Ent:
     date: str | None = None
     location: int | None = None
     first: tuple[int, int] = (0, 0)
+    gender: str | None = None
 
 
 class Entities:
@@ -205,7 +211,13 @@ class Finder:
         for m in re.finditer(r"\(([A-Z][A-Za-z0-9&.]{1,9})\)", text):
             acr_defs[m.start()] = m.group(1)
         for m in SEQ.finditer(text):
-            for start, end in self._pieces(text, m.start(), m.end()):
+            a = m.start()
+            for pm in _POSSESSIVE.finditer(text, m.start(), m.end()):
+                if pm.end() < m.end():  # "NBC's Dante Chinni": two names
+                    for start, end in self._pieces(text, a, pm.end()):
+                        self._run(pi, text, start, end, acr_defs)
+                    a = pm.end() + 1
+            for start, end in self._pieces(text, a, m.end()):
                 self._run(pi, text, start, end, acr_defs)
 
     def _pieces(self, text: str, start: int, end: int) -> list[tuple[int, int]]:
@@ -309,6 +321,8 @@ class Finder:
                 nstart = start + len(" ".join(title_toks)) + 1
                 pm = Mention(pi, nstart, end, rest_name)
                 ent = self._person(pm)
+                lows = {t.lower() for t in title_toks}
+                ent.gender = ent.gender or ("f" if lows & _FEMALE else "m" if lows & _MALE else None)
                 title = self._title_with_left(text, start, " ".join(title_toks))
                 self._prefix_names(pi, start, title_toks)
                 if title:
@@ -323,7 +337,7 @@ class Finder:
         if len(toks) == 1:
             self.pending.append((mention, sent_init, text[end:end + 40], text[max(0, start - 30):start]))
             return
-        if any(t in _MISC for t in toks) or all(_is_acronym(t) for t in toks):
+        if toks[-1] in _MISC or toks[0] in _MISC or all(_is_acronym(t) for t in toks):
             return
         if toks[0].isupper() and len(toks[0]) > 1 and not _is_acronym(toks[0]):
             return
@@ -428,6 +442,8 @@ class Finder:
             prev = before.rstrip().rsplit(" ", 1)[-1].lower() if before.strip() else ""
             if person is not None and not _is_acronym(name):
                 self.ents.add("person", person.name, mention)
+                if prev in _FEMALE or prev in _MALE:
+                    person.gender = person.gender or ("f" if prev in _FEMALE else "m")
                 continue
             org = self.ents.find_org(name)
             if org is not None:
@@ -449,7 +465,8 @@ class Finder:
                 self.ents.add("person", name, mention)
                 continue
             if prev.lower() in _HONORIFICS or prev.lower().rstrip(".") in {"sen", "rep", "gov", "gen", "president", "senator"}:
-                self.ents.add("person", name, mention)
+                ent = self.ents.add("person", name, mention)
+                ent.gender = ent.gender or ("f" if prev in _FEMALE else "m" if prev in _MALE else None)
                 continue
 
 

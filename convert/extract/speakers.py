@@ -62,8 +62,13 @@ class Attribution:
 
 
 class Resolver:
-    def __init__(self, paragraphs: list[str], ents: Entities, lex: Lexicon):
+    def __init__(self, paragraphs: list[str], ents: Entities, lex: Lexicon, quotes: list[RawQuote] = ()):
         self.paragraphs = paragraphs
+        self.inside: dict[int, list[tuple[int, int]]] = {}
+        for q in quotes:
+            for p in q.pieces:
+                self.inside.setdefault(p.para, []).append((p.start, p.end))
+        self._bounds: dict[int, list[int]] = {}
         self.ents = ents
         self.lex = lex
         self.by_para: dict[int, list[tuple[int, int, Ent]]] = {}
@@ -84,6 +89,62 @@ class Resolver:
                 out.append(ms[i])
             i += 1
         return out
+
+    def _quoted(self, para: int, pos: int) -> bool:
+        return any(a <= pos < b for a, b in self.inside.get(para, ()))
+
+    def _sentences(self, para: int) -> list[int]:
+        b = self._bounds.get(para)
+        if b is None:
+            text = self.paragraphs[para]
+            b = [0]
+            i = 0
+            while True:
+                e = sentence_end(text, i)
+                if e >= len(text):
+                    break
+                b.append(e)
+                i = e
+            self._bounds[para] = b
+        return b
+
+    def pronoun(self, para: int, pos: int, word: str) -> Ent | None:
+        """The person a he/she before `pos` refers to: the subject (first person named, outside
+        quotations) of the nearest sentence before that names one; a sentence whose subject is the
+        same pronoun passes the search on to the one before it."""
+        gender = {"he": "m", "she": "f"}.get(word.lower())
+        for p in range(para, max(-1, para - 6), -1):
+            text = self.paragraphs[p]
+            limit = pos if p == para else len(text)
+            bounds = self._sentences(p)
+            cands: list[tuple[int, Ent | None, str]] = []
+            for (a, b, e) in self.by_para.get(p, []):
+                if a < limit and e.type == "person" and not self._quoted(p, a):
+                    cands.append((a, e, ""))
+            for m in re.finditer(r"\b(he|she|He|She)\b", text[:limit]):
+                if not self._quoted(p, m.start()):
+                    cands.append((m.start(), None, m.group(1).lower()))
+            if not cands:
+                continue
+            cands.sort(key=lambda c: c[0])
+            # sentences from the last one before pos back to the first
+            for k in range(len(bounds) - 1, -1, -1):
+                a = bounds[k]
+                b = bounds[k + 1] if k + 1 < len(bounds) else len(text)
+                if a >= limit:
+                    continue
+                in_s = [c for c in cands if a <= c[0] < min(b, limit)]
+                if p == para and b >= pos:
+                    in_s = [c for c in in_s if c[1] is not None]  # the quote's own sentence: names only
+                for c in in_s:
+                    if c[1] is not None:
+                        g = getattr(c[1], "gender", None)
+                        if gender and g and g != gender:
+                            continue
+                        return c[1]
+                    if c[2] == word.lower() or (gender and c[2] != word.lower()):
+                        break  # the subject is a pronoun: look further back
+        return None
 
     def last_person_before(self, para: int, pos: int) -> Ent | None:
         best: tuple[int, int] | None = None
@@ -119,11 +180,9 @@ class Resolver:
             m = persons[-1] if prefer_last else persons[0]
             return m[2], m[0], m[1]
         phrase = text[start:end]
-        pm = re.search(r"\b(he|she|they|He|She|They)\b", phrase)
-        if pm and (not prefer_last or phrase[pm.end():].strip() == ""):
-            who = self.last_speaker if self.last_speaker is not None and self.last_speaker.type == "person" else None
-            if who is None or pm.group(1).lower() == "they":
-                who = self.last_person_before(para, start) if pm.group(1).lower() != "they" else None
+        pm = re.search(r"\b(he|she|He|She)\b", phrase)
+        if pm:
+            who = self.pronoun(para, start + pm.start(), pm.group(1))
             return who, start + pm.start(), start + pm.end()
         orgs = [m for m in ms if m[2].type == "organization"]
         if orgs:
@@ -167,7 +226,14 @@ class Resolver:
                 cut = re.search(r",\s+(?:who|which|adding|noting|referring|as|when|while|after|before|in|on)\b|\s+(?:in a|on|to|at|during|after|before|when|while)\s+[a-z]", text[s0:b])
                 if cut:
                     end = s0 + cut.start()
-                ent, s, e = self.resolve(para, s0, end, prefer_last=False)
+                np_ = text[s0:end].lstrip()
+                descr = np_[:1].islower() and not re.match(r"(?:he|she|they)\b", np_)
+                comma = text.find(",", s0, end)
+                ent = None
+                if descr and comma > 0:
+                    ent, s, e = self.resolve(para, comma, end, prefer_last=False)
+                if ent is None:
+                    ent, s, e = self.resolve(para, s0, end, prefer_last=False)
                 return Attribution(ent, text[s:e] if ent else (text[s0:end].strip(" ,.") or None), (para, s, e), low)
             # subject before the cue: "Miller said", "the commission said", "Mr. X, the ..., said"
             s0 = words[0][0] if words else a
@@ -200,7 +266,7 @@ class Resolver:
 
 
 def attribute(paragraphs: list[str], quotes: list[RawQuote], ents: Entities, lex: Lexicon) -> list[Attribution | None]:
-    r = Resolver(paragraphs, ents, lex)
+    r = Resolver(paragraphs, ents, lex, quotes)
     out: list[Attribution | None] = []
     prev: tuple[RawQuote, Attribution | None] | None = None
     for i, q in enumerate(quotes):
@@ -210,7 +276,9 @@ def attribute(paragraphs: list[str], quotes: list[RawQuote], ents: Entities, lex
         nxt = quotes[i + 1] if i + 1 < len(quotes) else None
         last = q.pieces[-1]
         next_open = nxt.pieces[0].open_mark if nxt is not None and nxt.pieces[0].para == last.para else -1
-        att = r.after(q, next_open)
+        att = r._segment_after(*q.interrupt) if q.interrupt is not None else None
+        if att is None or att.speaker is None:
+            att = r.after(q, next_open) or att
         if att is None or (att.speaker is None and att.text is None):
             att2 = r.before(q)
             if att2 is not None:

@@ -337,7 +337,7 @@ class Finder:
         if len(toks) == 1:
             self.pending.append((mention, sent_init, text[end:end + 40], text[max(0, start - 30):start]))
             return
-        if toks[-1] in _MISC or toks[0] in _MISC or all(_is_acronym(t) for t in toks):
+        if toks[-1] in _MISC or all(_is_acronym(t) for t in toks):
             return
         if toks[0].isupper() and len(toks[0]) > 1 and not _is_acronym(toks[0]):
             return

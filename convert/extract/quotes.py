@@ -80,6 +80,9 @@ def scan(paragraphs: list[str]) -> tuple[list[RawQuote], list[tuple[int, int, st
                 # the quotation runs on into this paragraph
                 current.pieces.append(Piece(pi, lead + len(marks[0][1]), len(text), lead, -1))
                 k = 1
+            elif marks and _role(text, marks[0][0], marks[0][1]) == "close" and len(current.pieces) < 4:
+                # one sentence a line: the quotation goes on to the closing mark of this line
+                current.pieces.append(Piece(pi, lead, len(text), -1, -1))
             else:
                 stray.append(cur_open)
                 quotes.append(current)

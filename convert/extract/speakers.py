@@ -249,6 +249,14 @@ class Resolver:
         b = first.open_mark
         a = sentence_start(text, b)
         seg = text[a:b]
+        if not seg.strip() and first.para > 0 and self.paragraphs[first.para - 1].rstrip().endswith(":"):
+            # "Millikin University's Media Coordinator Dane Lisser wrote:" ends the paragraph before
+            pp = first.para - 1
+            text = self.paragraphs[pp]
+            b = len(text.rstrip())
+            a = sentence_start(text, b - 1)
+            seg = text[a:b]
+            first = type(first)(pp, b, b, b, -1)
         cues = [m for m in _WORD.finditer(seg) if m.group(0).lower() in self.lex.cues]
         if not cues:
             if seg.rstrip().endswith(":"):

@@ -60,8 +60,11 @@ def extract(text: str, index: LineIndex, paragraphs: tuple[Paragraph, ...], date
     # people, organisations, places
     ents, role_notes = find_entities(paras, lex)
     dl_place: Ent | None = None
-    if dateline is not None and dateline.place:
-        dl_place = ents.add("place", dateline.place, None)
+    if dateline is not None and dateline.place and dateline.place.split()[0].title() not in lex.not_names:
+        name = dateline.place
+        title = name.title() if name.isupper() else name
+        kind = "organization" if title in lex.organizations or any(w in lex.org_words for w in title.split()) else "place"
+        dl_place = ents.add(kind, name, None)
         pos = text.find(dateline.place, dateline.span.start, dateline.span.end)
         if pos >= 0:
             dl_place.mentions.insert(0, Mention(-1, pos, pos + len(dateline.place), dateline.place))

@@ -31,6 +31,8 @@ _TOKEN = (
 _CONNECT = r"(?: (?:of|for|on|de|del|della|di|da|dos|du|la|van|von|der|den|bin|ibn)(?: the)? | )"
 SEQ = re.compile(rf"(?<![\w.'’\-]){_TOKEN}(?:{_CONNECT}{_TOKEN})*(?![\w])")
 _SPLITTERS = re.compile(r" (?:of|for|on)(?: the)? ")
+_LOWER = re.compile(r"(?<![\w'’\-])[a-z][a-z\-]+")
+_DAYS = re.compile(r"\b(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|January|February|March|April|June|July|August|September|October|November|December)\b")
 _POSSESSIVE = re.compile(r"['’]s(?= )")
 _FEMALE = {"mrs.", "ms.", "miss", "mrs", "ms", "lady", "dame", "queen", "princess", "spokeswoman", "chairwoman",
            "congresswoman", "councilwoman", "actress", "businesswoman", "sister", "mother", "wife", "daughter"}
@@ -145,6 +147,21 @@ def _sentence_initial(text: str, start: int) -> bool:
     return j < 0 or text[j] in ".!?:;"
 
 
+def demonym(tok: str) -> bool:
+    """'Afghan', 'Pakistani', 'Africans', 'Timorese': a word made from a place name."""
+    if not tok[:1].isupper():
+        return False
+    base = tok[:-1] if tok.endswith("s") and not tok.endswith("ss") else tok
+    for suf, add in (("ese", ""), ("ian", "ia"), ("ian", "y"), ("ian", ""), ("an", "a"), ("an", ""), ("n", ""),
+                     ("i", ""), ("ish", "land"), ("ish", ""), ("ic", "y"), ("ean", "ea"), ("ean", "e"), ("ite", "")):
+        if base.endswith(suf) and len(base) > len(suf) + 2:
+            stem = base[: len(base) - len(suf)] + add
+            hit = gazetteer.lookup(stem)
+            if hit is not None and hit[0] != "city":
+                return True
+    return False
+
+
 def _is_acronym(tok: str) -> bool:
     return bool(ACRONYM.match(tok))
 
@@ -152,14 +169,38 @@ def _is_acronym(tok: str) -> bool:
 class Finder:
     """Finds and classifies the capitalised names of each paragraph."""
 
-    def __init__(self, lex: Lexicon, ents: Entities):
+    def __init__(self, lex: Lexicon, ents: Entities, vocab: frozenset[str] = frozenset()):
+        self.vocab = vocab  # the words the article writes in lower case ("witnesses", "better")
         self.lex = lex
         self.ents = ents
         self.pending: list[tuple[Mention, bool, str, str]] = []  # single words decided at the end
         self.role_notes: list[tuple[Ent, str, str]] = []  # (person, title, text naming the organisation)
 
     # -- the parts of a run --------------------------------------------------------------
+    def _name_like(self, toks: list[str]) -> bool:
+        lex = self.lex
+        if not toks or any(t in lex.org_words or t in lex.place_words for t in toks):
+            return False
+        if all(_is_acronym(t) for t in toks) or toks[-1] in _MISC:
+            return False
+        if any(t.lower() in lex.title_words and t.lower() not in _HONORIFICS for t in toks):
+            return False
+        hit = gazetteer.lookup(" ".join(toks))
+        return hit is None or hit[0] == "city" and len(toks) > 1
+
     def _title_prefix(self, toks: list[str]) -> int:
+        n = self._title_prefix_strict(toks)
+        if n:
+            return n
+        # "House Intelligence Committee Chairman Devin Nunes", "East Timorese Roman Catholic Bishop
+        # Carlos Belo": the last title word, a name after it
+        for j in range(len(toks) - 2, -1, -1):
+            if toks[j].lower() in self.lex.title_words and toks[j].lower() not in self.lex.title_modifiers \
+                    and toks[j][0].isupper() and self._name_like(toks[j + 1:]):
+                return j + 1
+        return 0
+
+    def _title_prefix_strict(self, toks: list[str]) -> int:
         """How many leading tokens of a run form a title ("Foreign Secretary", "UN Secretary-General",
         "former Prime Minister"); 0 when none. Ends with a title word."""
         lex = self.lex
@@ -212,6 +253,11 @@ class Finder:
             acr_defs[m.start()] = m.group(1)
         for m in SEQ.finditer(text):
             a = m.start()
+            inner = [w for w in _DAYS.finditer(text, m.start(), m.end()) if w.start() > m.start()]
+            for w in inner:
+                for start, end in self._pieces(text, a, w.start() - 1):
+                    self._run(pi, text, start, end, acr_defs)
+                a = w.start()
             for pm in _POSSESSIVE.finditer(text, m.start(), m.end()):
                 if pm.end() < m.end():  # "NBC's Dante Chinni": two names
                     for start, end in self._pieces(text, a, pm.end()):
@@ -249,10 +295,12 @@ class Finder:
             end -= 1
         toks = name.split(" ")
         # sentence openers and other non-name words in front
-        while toks and (toks[0] in lex.not_names or toks[0].rstrip(".") in lex.not_names) and not (len(toks) > 1 and toks[0] in ("May",) and False):
+        while toks and (toks[0] in lex.not_names or toks[0].rstrip(".") in lex.not_names
+                        or re.search(r"-[a-z]+$", toks[0]) or toks[0] in ("Former", "Ex")):
+            # openers, and compounds that describe: "Republican-led", "Timorese-born"
             start += len(toks[0]) + 1
             toks = toks[1:]
-        while toks and toks[-1].lower() in ("of", "for", "the", "de", "la"):
+        while toks and toks[-1].lower() in ("of", "for", "the", "de", "la", "on"):
             toks = toks[:-1]
         if not toks:
             return
@@ -292,6 +340,25 @@ class Finder:
             j = tp
             while j < len(toks) and toks[j] in _CONNECTORS:
                 j += 1
+            obj = toks[j:]
+            k = 0
+            while k < len(obj) and (obj[k].lower() in lex.title_modifiers or obj[k].lower() in lex.title_words):
+                k += 1
+            hon = k < len(obj) and obj[k].lower() in _HONORIFICS
+            if k < len(obj) and (hon or (k > 0 and len(obj) - k >= 2)) and not self._org_like(obj[k:], " ".join(obj[k:])):
+                # "Minister of Education Stefania Giannini", "Undersecretary for Education Mr. Toccafondi"
+                title_toks = toks[:j + k]
+                name_toks = obj[k + 1:] if hon else obj[k:]
+                if name_toks:
+                    nstart = start + len(" ".join(toks[:len(toks) - len(name_toks)])) + 1
+                    ent = self._person(Mention(pi, nstart, end, " ".join(name_toks)))
+                    if hon:
+                        low = obj[k].lower()
+                        ent.gender = ent.gender or ("f" if low in _FEMALE else "m" if low in _MALE else None)
+                    self.role_notes.append((ent, self._title_with_left(text, start, " ".join(title_toks)),
+                                            text[max(0, start - 40):nstart]))
+                    self._prefix_names(pi, start, title_toks)
+                    return
             if j < len(toks):
                 ostart = start + len(" ".join(toks[:j])) + 1
                 oname = " ".join(toks[j:])
@@ -302,8 +369,21 @@ class Finder:
                     self.ents.add("place", oname, om)
             self._prefix_names(pi, start, toks[:tp])
             return
+        tp0 = self._title_prefix(toks)
+        if 0 < tp0 < len(toks) and toks[tp0] not in _CONNECTORS and self._name_like(toks[tp0:]) \
+                and self._org_like(toks, name):
+            tp = tp0  # "House Intelligence Committee Chairman Devin Nunes": a person, titled
+        elif len(toks) == 1 and name not in lex.organizations and toks[0] in lex.org_words:
+            return  # "Police", "Government", "the Department": a common noun
         # organisations by word or list (after role phrases: "Director of the X Institute")
-        if self._org_like(toks, name) and not (toks[-1] in lex.place_words and len(toks) > 1 and toks[-1] != "House"):
+        if tp0 == tp and 0 < tp < len(toks) and toks[tp] not in _CONNECTORS and self._name_like(toks[tp:]):
+            pass
+        elif self._org_like(toks, name) and not (toks[-1] in lex.place_words and len(toks) > 1 and toks[-1] != "House"):
+            if len(toks) > 2 and (gazetteer.lookup(toks[0]) or ("", 0))[0] == "country" and self._org_like(toks[1:], " ".join(toks[1:])):
+                start += len(toks[0]) + 1  # "UK Daily Mail" -> Daily Mail
+                toks = toks[1:]
+                name = " ".join(toks)
+                mention = Mention(pi, start, end, name)
             # a title before the organisation name is not part of it: "Director of the X Institute"
             self.ents.add("organization", name, mention)
             return
@@ -331,8 +411,9 @@ class Finder:
         if tp == len(toks):
             self._prefix_names(pi, start, toks)
             return  # a role phrase: "Foreign Secretary"
-        if self._place_kind(name, text, start):
-            self.ents.add("place", name, mention)
+        if self._place_kind(name, text, start) or (len(toks) == 2 and toks[0][0].isupper() and not demonym(toks[0])
+                                                    and (gazetteer.lookup(toks[1]) or ("", 0))[0] == "country"):
+            self.ents.add("place", name, mention)  # "Nazi Germany"
             return
         if len(toks) == 1:
             self.pending.append((mention, sent_init, text[end:end + 40], text[max(0, start - 30):start]))
@@ -342,7 +423,9 @@ class Finder:
         if toks[0].isupper() and len(toks[0]) > 1 and not _is_acronym(toks[0]):
             return
         if gazetteer.lookup(toks[0]) is not None and gazetteer.lookup(toks[0])[0] != "city":
-            return  # "Pakistani", "Romania Radio": a place word leads, not a given name
+            return  # "Romania Radio": a place word leads, not a given name
+        if demonym(toks[0]) or toks[0].lower() in self.vocab or toks[-1].lower() in self.vocab:
+            return  # "Afghan Girls", "Better Idea", "Angry Democrats": words of the sentence
         ent = self._person(mention)
         left = self._left_title(text, start)
         if left:
@@ -351,12 +434,24 @@ class Finder:
     def _prefix_names(self, pi: int, start: int, toks: list[str]) -> None:
         """Acronyms, organisations and places inside a title ("UN Secretary-General"): decided later."""
         pos = start
-        text = None
-        for t in toks:
-            if _is_acronym(t) or t in self.lex.organizations:
-                self.pending.append((Mention(pi, pos, pos + len(t), t), False, "", ""))
+        run: list[str] = []
+        run_start = start
+        for t in toks + ["|"]:
+            low = t.lower()
+            if t != "|" and (t[0].isupper() and (t in self.lex.org_words or low not in self.lex.title_words)
+                             and low not in _HONORIFICS and low not in self.lex.title_modifiers):
+                if not run:
+                    run_start = pos
+                run.append(t)
+            elif run:
+                name = " ".join(run)
+                m = Mention(pi, run_start, run_start + len(name), name)
+                if self._org_like(run, name) and len(run) > 1:
+                    self.ents.add("organization", name, m)
+                elif len(run) == 1 and (_is_acronym(name) or name in self.lex.organizations):
+                    self.pending.append((m, False, "", ""))
+                run = []
             pos += len(t) + 1
-        del text
 
     def _person(self, mention: Mention) -> Ent:
         name = mention.text
@@ -453,12 +548,18 @@ class Finder:
                 self.ents.add("organization", name, mention)
                 continue
             hit = gazetteer.lookup(name)
-            if hit is not None and (hit[0] != "city" or hit[1] >= 1_000_000):
+            if hit is not None and (hit[0] != "city" or hit[1] >= 1_000_000 or (name.isupper() and len(name) > 3)):
                 self.ents.add("place", name, mention)
                 continue
             if _is_acronym(name) and name not in lex.not_names:
                 if len(name.replace(".", "")) >= 2 and not name.isdigit() and name not in ("I", "II", "III", "IV", "TV", "OK", "AM", "PM", "CEO", "GDP", "AIDS", "HIV"):
                     self.ents.add("organization", name, mention)
+                continue
+            if demonym(name) or name.lower() in self.vocab or name.endswith(("ists", "crats", "ites")) \
+                    or (sent_init and name.endswith("s") and prev not in _HONORIFICS):
+                continue
+            if re.fullmatch(r"[A-Z][a-z]+(?:[A-Z][a-z]+)+", name):
+                self.ents.add("organization", name, mention)  # "LifeSiteNews", "MicroMega"
                 continue
             nxt = re.match(r"\s*,?\s*(?:who |also |later |then |has |had |have |was |is |previously |recently |further |once |again )?([a-z]+)", after)
             if nxt and nxt.group(1) in lex.cues and name not in lex.not_names:
@@ -476,7 +577,8 @@ def _spans_of_caps(text: str, start: int, end: int) -> list[tuple[int, int]]:
 
 def find_entities(paragraphs: list[str], lex: Lexicon) -> tuple[Entities, list[tuple[Ent, str, str]]]:
     ents = Entities()
-    finder = Finder(lex, ents)
+    vocab = frozenset(w for t in paragraphs for w in _LOWER.findall(t))
+    finder = Finder(lex, ents, vocab)
     for pi, text in enumerate(paragraphs):
         finder.paragraph(pi, text)
     finder.settle()

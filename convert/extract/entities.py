@@ -28,9 +28,9 @@ _TOKEN = (
     rf"|(?:[Aa]l|[Ee]l)-[{UP}][\w'’\-]*\w"           # al-Amr
     rf"|[{UP}][\w'’\-]*\w|[{UP}](?![\w.]))"
 )
-_CONNECT = r"(?: (?:of|for|on|de|del|della|di|da|dos|du|la|van|von|der|den|bin|ibn)(?: the)? | )"
+_CONNECT = r"(?: (?:of|for|on|de|del|della|di|da|dos|du|la|van|von|der|den|bin|ibn)(?: the)? | and | )"
 SEQ = re.compile(rf"(?<![\w.'’\-]){_TOKEN}(?:{_CONNECT}{_TOKEN})*(?![\w])")
-_SPLITTERS = re.compile(r" (?:of|for|on)(?: the)? ")
+_SPLITTERS = re.compile(r" (?:of|for|on|and)(?: the)? ")
 _LOWER = re.compile(r"(?<![\w'’\-])[a-z][a-z\-]+")
 _DAYS = re.compile(r"\b(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|January|February|March|April|June|July|August|September|October|November|December)\b")
 _POSSESSIVE = re.compile(r"['’]s(?= )")
@@ -271,9 +271,18 @@ class Finder:
         run = text[start:end]
         out = []
         pos = 0
+        if " and " in run and gazetteer.lookup(run) is not None:
+            return [(start, end)]  # "Bosnia and Herzegovina"
         for m in _SPLITTERS.finditer(run):
             left = run[pos:m.start()]
             last = left.split()[-1] if left.split() else ""
+            if m.group(0).startswith(" and"):
+                if any(w in self.lex.org_words for w in run[:m.start()].split()[:3]) and " and " not in run[m.end():] \
+                        and not any(w in self.lex.org_words for w in run[m.end():].split()):
+                    continue  # "Union of Rationalist Atheists and Agnostics"
+                out.append((start + pos, start + m.start()))
+                pos = m.end()
+                continue
             if last in self.lex.org_words or last.lower() in self.lex.title_words or left in self.lex.organizations:
                 continue
             if last in self.lex.place_words or left.split()[0] in ("University", "Bank", "Republic", "Gulf", "Bay", "Isle", "Duke", "Prince", "King", "Queen"):
@@ -369,6 +378,17 @@ class Finder:
                     self.ents.add("place", oname, om)
             self._prefix_names(pi, start, toks[:tp])
             return
+        if len(toks) > 1 and all(t.isupper() for t in toks):
+            # an all-caps line ("UNITED NATIONS 1996-12-06"): only names the lists know
+            titled = [t.title() for t in toks]
+            if self._org_like(titled, " ".join(titled)):
+                self.ents.add("organization", name, mention)
+            elif gazetteer.lookup(name) is not None:
+                self.ents.add("place", name, mention)
+            return
+        if len(toks) > 1 and toks[-1].lower() in lex.title_words and toks[-1] not in lex.org_words:
+            self._prefix_names(pi, start, toks)
+            return  # "the State Department Spokesperson": a role, naming an organisation
         tp0 = self._title_prefix(toks)
         if 0 < tp0 < len(toks) and toks[tp0] not in _CONNECTORS and self._name_like(toks[tp0:]) \
                 and self._org_like(toks, name):
@@ -379,11 +399,6 @@ class Finder:
         if tp0 == tp and 0 < tp < len(toks) and toks[tp] not in _CONNECTORS and self._name_like(toks[tp:]):
             pass
         elif self._org_like(toks, name) and not (toks[-1] in lex.place_words and len(toks) > 1 and toks[-1] != "House"):
-            if len(toks) > 2 and (gazetteer.lookup(toks[0]) or ("", 0))[0] == "country" and self._org_like(toks[1:], " ".join(toks[1:])):
-                start += len(toks[0]) + 1  # "UK Daily Mail" -> Daily Mail
-                toks = toks[1:]
-                name = " ".join(toks)
-                mention = Mention(pi, start, end, name)
             # a title before the organisation name is not part of it: "Director of the X Institute"
             self.ents.add("organization", name, mention)
             return
@@ -411,6 +426,13 @@ class Finder:
         if tp == len(toks):
             self._prefix_names(pi, start, toks)
             return  # a role phrase: "Foreign Secretary"
+        if len(toks) == 2 and toks[1] == "State" and (gazetteer.lookup(toks[0]) or ("", 0))[0] == "state":
+            self.ents.add("organization", name, mention)  # "Ohio State": the university
+            return
+        if len(toks) >= 2 and toks[-1].endswith("s") and not toks[-1].endswith("ss") and toks[-1].lower() not in self.vocab \
+                and (gazetteer.lookup(" ".join(toks[:-1])) or ("", 0))[0] in ("city", "state", "country"):
+            self.ents.add("organization", name, mention)  # "Green Bay Packers": a team
+            return
         if self._place_kind(name, text, start) or (len(toks) == 2 and toks[0][0].isupper() and not demonym(toks[0])
                                                     and (gazetteer.lookup(toks[1]) or ("", 0))[0] == "country"):
             self.ents.add("place", name, mention)  # "Nazi Germany"

@@ -17,7 +17,7 @@ _MONTH = (r"(?:Jan(?:uary|\.)?|Feb(?:ruary|\.)?|Mar(?:ch|\.)?|Apr(?:il|\.)?|May|
           r"|Sept?(?:ember|\.)?|Oct(?:ober|\.)?|Nov(?:ember|\.)?|Dec(?:ember|\.)?)")
 _WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
 DATE = re.compile(
-    rf"\b(?:(?P<m1>{_MONTH})\s+(?P<d1>\d{{1,2}})(?:st|nd|rd|th)?(?:,?\s+(?P<y1>(?:1[89]|20)\d\d))?(?![\d:])"
+    rf"(?=[A-Z0-9yt])\b(?:(?P<m1>{_MONTH})\s+(?P<d1>\d{{1,2}})(?:st|nd|rd|th)?(?:,?\s+(?P<y1>(?:1[89]|20)\d\d))?(?![\d:])"
     rf"|(?P<d2>\d{{1,2}})(?:st|nd|rd|th)?\s+(?:of\s+)?(?P<m2>{_MONTH})(?:,?\s+(?P<y2>(?:1[89]|20)\d\d))?\b"
     rf"|(?P<iso>(?:1[89]|20)\d\d-[01]\d-[0-3]\d)\b"
     rf"|(?P<m3>{_MONTH})(?:\s+of)?,?\s+(?P<y3>(?:1[89]|20)\d\d)\b"

@@ -29,8 +29,9 @@ _TOKEN = (
     rf"|[{UP}][\w'’\-]*\w|[{UP}](?![\w.]))"
 )
 _CONNECT = r"(?: (?:of|for|on|de|del|della|di|da|dos|du|la|van|von|der|den|bin|ibn)(?: the)? | and | )"
-SEQ = re.compile(rf"(?<![\w.'’\-]){_TOKEN}(?:{_CONNECT}{_TOKEN})*(?![\w])")
+SEQ = re.compile(rf"(?=[{UP}aAeE])(?<![\w.'’\-]){_TOKEN}(?:{_CONNECT}{_TOKEN})*(?![\w])")
 _SPLITTERS = re.compile(r" (?:of|for|on|and)(?: the)? ")
+_LEFT_WORDS = re.compile(r"((?:[\w.'’\-]+ ){1,8})$")
 _LOWER = re.compile(r"(?<![\w'’\-])[a-z][a-z\-]+")
 _DAYS = re.compile(r"\b(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|January|February|March|April|June|July|August|September|October|November|December)\b")
 _POSSESSIVE = re.compile(r"['’]s(?= )")
@@ -105,6 +106,10 @@ class Entities:
         ent = self.by_name.get(("person", name))
         if ent is not None:
             return ent
+        last = name.rsplit(" ", 1)[-1]
+        if not any(last in e.name for e in self.items if e.type == "person") and \
+                not any(name in e.aliases for e in self.items if e.type == "person"):
+            return None
         for e in self.items:
             if e.type != "person":
                 continue
@@ -169,7 +174,7 @@ def _is_acronym(tok: str) -> bool:
 class Finder:
     """Finds and classifies the capitalised names of each paragraph."""
 
-    def __init__(self, lex: Lexicon, ents: Entities, vocab: frozenset[str] = frozenset()):
+    def __init__(self, lex: Lexicon, ents: Entities, vocab=frozenset()):
         self.vocab = vocab  # the words the article writes in lower case ("witnesses", "better")
         self.lex = lex
         self.ents = ents
@@ -189,6 +194,9 @@ class Finder:
         return hit is None or hit[0] == "city" and len(toks) > 1
 
     def _title_prefix(self, toks: list[str]) -> int:
+        tw = self.lex.title_words
+        if not any(t.lower() in tw for t in toks):
+            return 0
         n = self._title_prefix_strict(toks)
         if n:
             return n
@@ -210,10 +218,11 @@ class Finder:
             low = toks[i].lower()
             # the longest title starting here
             hit = 0
-            for n in range(min(lex.title_max, len(toks) - i), 0, -1):
-                if " ".join(toks[i:i + n]).lower() in lex.titles:
-                    hit = n
-                    break
+            if low in lex.title_words:
+                for n in range(min(lex.title_max, len(toks) - i), 0, -1):
+                    if " ".join(toks[i:i + n]).lower() in lex.titles:
+                        hit = n
+                        break
             if hit:
                 i += hit
                 best = i
@@ -243,7 +252,7 @@ class Finder:
             return True
         if pop >= 100_000 and len(words) > 1:
             return True
-        prev = text[:start].rstrip().rsplit(" ", 1)[-1].lower() if start else ""
+        prev = text[max(0, start - 30):start].rstrip().rsplit(" ", 1)[-1].lower() if start else ""
         return pop >= 1_000_000 or (pop >= 15_000 and prev in _PLACE_PREPS) or (pop >= 100_000 and not _sentence_initial(text, start))
 
     # -- one paragraph -------------------------------------------------------------------
@@ -251,24 +260,33 @@ class Finder:
         acr_defs: dict[int, str] = {}
         for m in re.finditer(r"\(([A-Z][A-Za-z0-9&.]{1,9})\)", text):
             acr_defs[m.start()] = m.group(1)
+        not_names = self.lex.not_names
         for m in SEQ.finditer(text):
             a = m.start()
-            inner = [w for w in _DAYS.finditer(text, m.start(), m.end()) if w.start() > m.start()]
-            for w in inner:
+            run = m.group(0)
+            if " " not in run:
+                if run in not_names:
+                    continue  # "The", "In", "However": the commonest runs, dropped at once
+                self._run(pi, text, a, m.end(), acr_defs)
+                continue
+            for w in _DAYS.finditer(text, a + 1, m.end()):
                 for start, end in self._pieces(text, a, w.start() - 1):
                     self._run(pi, text, start, end, acr_defs)
                 a = w.start()
-            for pm in _POSSESSIVE.finditer(text, m.start(), m.end()):
-                if pm.end() < m.end():  # "NBC's Dante Chinni": two names
-                    for start, end in self._pieces(text, a, pm.end()):
-                        self._run(pi, text, start, end, acr_defs)
-                    a = pm.end() + 1
+            if "'" in run or "’" in run:
+                for pm in _POSSESSIVE.finditer(text, m.start(), m.end()):
+                    if pm.end() < m.end():  # "NBC's Dante Chinni": two names
+                        for start, end in self._pieces(text, a, pm.end()):
+                            self._run(pi, text, start, end, acr_defs)
+                        a = pm.end() + 1
             for start, end in self._pieces(text, a, m.end()):
                 self._run(pi, text, start, end, acr_defs)
 
     def _pieces(self, text: str, start: int, end: int) -> list[tuple[int, int]]:
         """Split a run at `of`/`for` unless its left part is an organisation or title word."""
         run = text[start:end]
+        if " " not in run or not _SPLITTERS.search(run):
+            return [(start, end)]
         out = []
         pos = 0
         if " and " in run and gazetteer.lookup(run) is not None:
@@ -316,6 +334,18 @@ class Finder:
         name = " ".join(toks)
         end = start + len(name)
         sent_init = _sentence_initial(text, start)
+        if len(toks) == 1:
+            # the common case, kept short: a single capitalised word
+            mention = Mention(pi, start, end, name)
+            if name in lex.organizations:
+                self.ents.add("organization", name, mention)
+            elif name in lex.org_words or name.lower() in lex.title_words:
+                return  # "Police", "President": a common noun or a bare title
+            elif self._place_kind(name, text, start):
+                self.ents.add("place", name, mention)
+            else:
+                self.pending.append((mention, sent_init, text[end:end + 40], text[max(0, start - 30):start]))
+            return
         # an acronym defined right after: "Human Rights Commission of Pakistan (HRCP)"
         after = text[end:end + 12]
         acr = None
@@ -389,7 +419,7 @@ class Finder:
         if len(toks) > 1 and toks[-1].lower() in lex.title_words and toks[-1] not in lex.org_words:
             self._prefix_names(pi, start, toks)
             return  # "the State Department Spokesperson": a role, naming an organisation
-        tp0 = self._title_prefix(toks)
+        tp0 = tp
         if 0 < tp0 < len(toks) and toks[tp0] not in _CONNECTORS and self._name_like(toks[tp0:]) \
                 and self._org_like(toks, name):
             tp = tp0  # "House Intelligence Committee Chairman Devin Nunes": a person, titled
@@ -492,8 +522,8 @@ class Finder:
     def _left_title(self, text: str, start: int) -> str:
         """Lower-case title words right before a name, with the capitalised words before them:
         'State Department spokesperson', 'former', 'his deputy spokesperson,' (comma apposition)."""
-        before = text[:start]
-        m = re.search(r"((?:[\w.'’\-]+ ){1,8})$", before)
+        before = text[max(0, start - 100):start]
+        m = _LEFT_WORDS.search(before)
         if not m:
             return self._comma_title(text, start)
         words = m.group(1).split()
@@ -544,7 +574,7 @@ class Finder:
         while toks and toks[0].lower() in _HONORIFICS:
             toks = toks[1:]
         title = " ".join(toks)
-        left = text[:start].rstrip()
+        left = text[max(0, start - 40):start].rstrip()
         m = re.search(r"([\w.'’\-]+)$", left)
         if m and text[start - 1:start] == " " and m.group(1).lower() in self.lex.title_modifiers:
             title = m.group(1) + " " + title
@@ -597,10 +627,27 @@ def _spans_of_caps(text: str, start: int, end: int) -> list[tuple[int, int]]:
     return [(m.start() + start, m.end() + start) for m in SEQ.finditer(text[start:end])]
 
 
+class _Vocab:
+    """`word in vocab`: the article writes `word` in lower case somewhere ("witnesses", "better")."""
+
+    __slots__ = ("text",)
+
+    def __init__(self, text: str):
+        self.text = " " + text + " "
+
+    def __contains__(self, word: str) -> bool:
+        t = self.text
+        i = t.find(word)
+        while i >= 0:
+            if not t[i - 1].isalnum() and not t[i + len(word)].isalnum() and t[i - 1] not in "'’-":
+                return True
+            i = t.find(word, i + 1)
+        return False
+
+
 def find_entities(paragraphs: list[str], lex: Lexicon) -> tuple[Entities, list[tuple[Ent, str, str]]]:
     ents = Entities()
-    vocab = frozenset(w for t in paragraphs for w in _LOWER.findall(t))
-    finder = Finder(lex, ents, vocab)
+    finder = Finder(lex, ents, _Vocab(" ".join(paragraphs)))
     for pi, text in enumerate(paragraphs):
         finder.paragraph(pi, text)
     finder.settle()
@@ -627,7 +674,7 @@ def _appositions(paragraphs: list[str], ents: Entities, lex: Lexicon, notes: lis
                     words = words[1:]
                 core = re.split(r" (?:at|of|for|with|in|from|on) ", " ".join(words), maxsplit=1)
                 head_words = core[0].split()
-                if head_words and head_words[-1].lower().rstrip("s") in {w.rstrip("s") for w in lex.title_words} \
+                if head_words and head_words[-1].lower().rstrip("s") in lex.title_stems \
                         and not any(w.lower() in lex.cues for w in words):
                     title = " ".join(words)
                     cut = re.search(r" (?:at|with|from) ", title)

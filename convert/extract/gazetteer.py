@@ -67,10 +67,17 @@ def places() -> dict[str, tuple[str, int]]:
     return table
 
 
+_TABLE: dict[str, tuple[str, int]] | None = None
+
+
 def lookup(name: str) -> tuple[str, int] | None:
-    t = places()
+    """(kind, population) of a place name, or None. ALL-CAPS names are tried in title case."""
+    global _TABLE
+    t = _TABLE
+    if t is None:
+        t = _TABLE = places()
     hit = t.get(name)
-    if hit is None and name.isupper() and len(name) > 3:
+    if hit is None and len(name) > 3 and name.isupper():
         hit = t.get(name.title())
     return hit
 

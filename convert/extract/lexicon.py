@@ -32,6 +32,7 @@ class Lexicon:
     cues: frozenset[str]            # every surface form, lower case: said, says, told, ...
     titles: frozenset[str]          # lower case, may hold several words
     title_words: frozenset[str]     # each single word of any title (for quick tests)
+    title_stems: frozenset[str]     # title words without a plural s
     title_max: int                  # most words in one title
     title_modifiers: frozenset[str]
     org_words: frozenset[str]       # as written (capitalised)
@@ -91,6 +92,7 @@ def _build(extra: tuple[str, ...]) -> Lexicon:
         cues=frozenset(_cue_forms(_lines("cue_verbs.txt")) | _cue_forms(user["cue_verbs"])),
         titles=frozenset(titles),
         title_words=frozenset(w for t in titles for w in t.split()),
+        title_stems=frozenset(w.rstrip("s") for t in titles for w in t.split()),
         title_max=max(len(t.split()) for t in titles),
         title_modifiers=frozenset(w.lower() for w in _lines("title_modifiers.txt") + user["title_modifiers"]),
         org_words=frozenset(_lines("org_words.txt") + user["org_words"]),

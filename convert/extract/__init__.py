@@ -82,13 +82,20 @@ def extract(text: str, index: LineIndex, paragraphs: tuple[Paragraph, ...], date
 
     # affiliations from titles and appositions
     orgs = [e for e in ents.items if e.type == "organization"]
+    copies = []
     for person, title, context in role_notes:
+        if context.startswith("\x00"):  # the affiliations of another person (a possessor)
+            copies.append((person, ents.items[int(context[1:])]))
+            continue
         if title and title not in person.titles and title.lower() not in (t.lower() for t in person.titles):
             person.titles.append(title)
         for org in orgs:
             forms = [org.name] + ([org.acronym] if org.acronym else []) + [a for a in org.aliases if len(a) > 1]
             if any(_has_word(context, f) for f in forms) and org.key not in person.affiliations:
                 person.affiliations.append(org.key)
+
+    for person, owner in copies:
+        person.affiliations.extend(k for k in owner.affiliations if k not in person.affiliations)
 
     # ids in order of first mention
     used = [e for e in ents.items if e.mentions or e.type == "event"]

@@ -180,6 +180,7 @@ class Finder:
         self.ents = ents
         self.pending: list[tuple[Mention, bool, str, str]] = []  # single words decided at the end
         self.role_notes: list[tuple[Ent, str, str]] = []  # (person, title, text naming the organisation)
+        self.possessed: list[int] = []  # name offsets after "his/her <title>,": the possessor's organisation
 
     # -- the parts of a run --------------------------------------------------------------
     def _name_like(self, toks: list[str]) -> bool:
@@ -565,6 +566,9 @@ class Finder:
             return ""
         if any(w.lower() in self.lex.cues for w in words):
             return ""
+        if phrase.split()[0].lower() in ("his", "her") or \
+                re.search(r"\b(?:his|her)\s+$", text[max(0, start - 130):start - len(phrase) - 2] + " "):
+            self.possessed.append(start)
         return " ".join(words)
 
     def _title_with_left(self, text: str, start: int, title: str) -> str:
@@ -595,6 +599,8 @@ class Finder:
             org = self.ents.find_org(name)
             if org is not None:
                 self.ents.add("organization", org.name, mention)
+                if org.acronym is None and _is_acronym(name) and initials(org.name) == name.replace(".", ""):
+                    org.acronym = name  # "UN" = "United Nations"
                 continue
             if name in lex.organizations:
                 self.ents.add("organization", name, mention)
@@ -652,10 +658,41 @@ def find_entities(paragraphs: list[str], lex: Lexicon) -> tuple[Entities, list[t
         finder.paragraph(pi, text)
     finder.settle()
     _appositions(paragraphs, ents, lex, finder.role_notes)
+    _possessions(paragraphs, ents, finder.role_notes)
+    # "his deputy spokesperson, Farhan Haq": Haq belongs where "his" (the person named before) does
+    for pos in finder.possessed:
+        for e in ents.items:
+            if e.type == "person" and any(m.start == pos for m in e.mentions):
+                pi = next(m.para for m in e.mentions if m.start == pos)
+                before = [(mm.para, mm.start, x) for x in ents.items if x.type == "person" and x is not e
+                          for mm in x.mentions if (mm.para, mm.start) < (pi, pos)]
+                if before:
+                    finder.role_notes.append((e, "", "\x00" + str(max(before, key=lambda b: b[:2])[2].key)))
     return ents, finder.role_notes
 
 
 _APPOS = re.compile(r", ((?:the |a |an )?(?:[\w.'’\-]+ ){0,10}?[\w.'’\-]+)(?=[,;.)]|$| who | which | and )")
+
+
+_BELONGS = re.compile(r"\b(his|her) (?:own )?(?:political )?(?:party|organi[sz]ation|company|group|movement|union|campaign|firm|newspaper|team)\b,? (?:the )?")
+
+
+def _possessions(paragraphs: list[str], ents: Entities, notes: list) -> None:
+    """'Imran Khan ... has become a symbol for his party, Pakistan Tehreek-e-Insaf': the party is
+    the affiliation of the person the sentence names first (of the pronoun's gender)."""
+    for pi, text in enumerate(paragraphs):
+        for m in _BELONGS.finditer(text):
+            org = SEQ.match(text, m.end())
+            if not org:
+                continue
+            sent = text.rfind(". ", 0, m.start())
+            sent = 0 if sent < 0 else sent + 2
+            gender = "m" if m.group(1) == "his" else "f"
+            people = sorted(((mm.start, e) for e in ents.items if e.type == "person" for mm in e.mentions
+                             if mm.para == pi and sent <= mm.start < m.start() and e.gender in (None, gender)),
+                            key=lambda x: x[0])
+            if people:
+                notes.append((people[0][1], "", org.group(0)))
 
 
 def _appositions(paragraphs: list[str], ents: Entities, lex: Lexicon, notes: list) -> None:

@@ -71,7 +71,8 @@ def extract(text: str, index: LineIndex, paragraphs: tuple[Paragraph, ...], date
             dl_place.first = (-1, pos)
 
     # quotations and speakers
-    raws, stray = scan(paras)
+    blank = [False] + ["\n\n" in p.sep.replace("\r\n", "\n").replace("\r", "\n") for p in paragraphs[:-1]]
+    raws, stray = scan(paras, blank)
     raws = merge_interrupted(paras, raws, lex)
     for q in raws:
         q.kind = classify(paras, q, lex)

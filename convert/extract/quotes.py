@@ -63,8 +63,10 @@ def _role(text: str, i: int, mark: str) -> str:
     return "either"
 
 
-def scan(paragraphs: list[str]) -> tuple[list[RawQuote], list[tuple[int, int, str]]]:
-    """Quotations of the paragraphs, and the marks that could not be paired (para, offset, mark)."""
+def scan(paragraphs: list[str], blank_before: list[bool] | None = None) -> tuple[list[RawQuote], list[tuple[int, int, str]]]:
+    """Quotations of the paragraphs, and the marks that could not be paired (para, offset, mark).
+    `blank_before[i]`: a blank line separates paragraph i from the one before (a real paragraph
+    break, not one sentence a line)."""
     quotes: list[RawQuote] = []
     stray: list[tuple[int, int, str]] = []
     current: RawQuote | None = None  # open at the end of the previous paragraph
@@ -80,7 +82,8 @@ def scan(paragraphs: list[str]) -> tuple[list[RawQuote], list[tuple[int, int, st
                 # the quotation runs on into this paragraph
                 current.pieces.append(Piece(pi, lead + len(marks[0][1]), len(text), lead, -1))
                 k = 1
-            elif marks and _role(text, marks[0][0], marks[0][1]) == "close" and len(current.pieces) < 4:
+            elif marks and _role(text, marks[0][0], marks[0][1]) == "close" and len(current.pieces) < 4 \
+                    and not (blank_before and blank_before[pi]):
                 # one sentence a line: the quotation goes on to the closing mark of this line
                 current.pieces.append(Piece(pi, lead, len(text), -1, -1))
             else:

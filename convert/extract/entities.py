@@ -243,7 +243,7 @@ class Finder:
     def _place_kind(self, name: str, text: str, start: int) -> bool:
         lex = self.lex
         words = name.split()
-        if words[-1] in lex.place_words and len(words) > 1:
+        if (words[-1] in lex.place_words and len(words) > 1) or name in lex.places:
             return True
         hit = gazetteer.lookup(name)
         if hit is None:

@@ -24,6 +24,7 @@ from importlib import resources
 from pathlib import Path
 
 ENV_VAR = "NEWSCONV_WORDS"
+_FUNCTION_WORDS = {"and", "of", "for", "the", "to", "at", "in", "on", "a", "an"}
 USER_KEYS = ("cue_verbs", "titles", "title_modifiers", "organizations", "org_words", "places", "place_words")
 
 
@@ -91,8 +92,8 @@ def _build(extra: tuple[str, ...]) -> Lexicon:
     return Lexicon(
         cues=frozenset(_cue_forms(_lines("cue_verbs.txt")) | _cue_forms(user["cue_verbs"])),
         titles=frozenset(titles),
-        title_words=frozenset(w for t in titles for w in t.split()),
-        title_stems=frozenset(w.rstrip("s") for t in titles for w in t.split()),
+        title_words=frozenset(w for t in titles for w in t.split() if w not in _FUNCTION_WORDS),
+        title_stems=frozenset(w.rstrip("s") for t in titles for w in t.split() if w not in _FUNCTION_WORDS),
         title_max=max(len(t.split()) for t in titles),
         title_modifiers=frozenset(w.lower() for w in _lines("title_modifiers.txt") + user["title_modifiers"]),
         org_words=frozenset(_lines("org_words.txt") + user["org_words"]),

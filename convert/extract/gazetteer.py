@@ -46,14 +46,21 @@ def places() -> dict[str, tuple[str, int]]:
             if old is None or (old[0] == "city" and kind != "city") or (old[0] == kind and old[1] < pop):
                 table[n] = (kind, pop)
 
-    for m in _CITY_RECORD.finditer(_data("cities15000.json")):
-        name = json.loads(f'"{m.group(1)}"')
+    raw = _data("cities15000.json")
+    found = 0
+    for m in _CITY_RECORD.finditer(raw):
+        found += 1
+        name = json.loads(f'"{m.group(1)}"') if "\\" in m.group(1) else m.group(1)
         pop = int(m.group(2))
         put(name, "city", pop)
         if pop >= MIN_ALT_POPULATION and m.group(3):
             for alt in json.loads(f"[{m.group(3)}]"):
                 if _ASCII_NAME.match(alt) and alt not in table:
                     table[alt] = ("city", pop)
+    if not found:  # another layout of the file: read it the slow way
+        for c in json.loads(raw).values():
+            put(c["name"], "city", int(c.get("population") or 0))
+    del raw
     for c in json.loads(_data("countries.json")).values():
         put(c["name"], "country", int(c.get("population") or 0))
     for s in json.loads(_data("us_states.json")).values():

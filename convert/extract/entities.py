@@ -31,6 +31,7 @@ _TOKEN = (
 _CONNECT = r"(?: (?:of|for|on|de|del|della|di|da|dos|du|la|van|von|der|den|bin|ibn)(?: the)? | and | )"
 SEQ = re.compile(rf"(?=[{UP}aAeE])(?<![\w.'’\-]){_TOKEN}(?:{_CONNECT}{_TOKEN})*(?![\w])")
 _SPLITTERS = re.compile(r" (?:of|for|on|and)(?: the)? ")
+_DESCRIBING = re.compile(r"-[a-z]+$")
 _LEFT_WORDS = re.compile(r"((?:[\w.'’\-]+ ){1,8})$")
 _LOWER = re.compile(r"(?<![\w'’\-])[a-z][a-z\-]+")
 _DAYS = re.compile(r"\b(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|January|February|March|April|June|July|August|September|October|November|December)\b")
@@ -83,6 +84,7 @@ class Entities:
     def __init__(self) -> None:
         self.items: list[Ent] = []
         self.by_name: dict[tuple[str, str], Ent] = {}
+        self.person_words: set[str] = set()  # every word (and hyphen part) of people's names and aliases
 
     def add(self, type_: str, name: str, mention: Mention | None) -> Ent:
         ent = self.by_name.get((type_, name))
@@ -92,11 +94,20 @@ class Entities:
                 ent.first = (mention.para, mention.start)
             self.items.append(ent)
             self.by_name[(type_, name)] = ent
+            if type_ == "person":
+                self.note_person_name(name)
         if mention is not None and not any(m.para == mention.para and m.start == mention.start for m in ent.mentions):
             ent.mentions.append(mention)
             if mention.text != ent.name and mention.text not in ent.aliases:
                 ent.aliases.append(mention.text)
+                if type_ == "person":
+                    self.note_person_name(mention.text)
         return ent
+
+    def note_person_name(self, name: str) -> None:
+        for w in name.split():
+            self.person_words.add(w)
+            self.person_words.update(w.split("-"))
 
     def persons(self) -> list[Ent]:
         return [e for e in self.items if e.type == "person"]
@@ -106,9 +117,7 @@ class Entities:
         ent = self.by_name.get(("person", name))
         if ent is not None:
             return ent
-        last = name.rsplit(" ", 1)[-1]
-        if not any(last in e.name for e in self.items if e.type == "person") and \
-                not any(name in e.aliases for e in self.items if e.type == "person"):
+        if name.rsplit(" ", 1)[-1] not in self.person_words:
             return None
         for e in self.items:
             if e.type != "person":
@@ -324,7 +333,7 @@ class Finder:
         toks = name.split(" ")
         # sentence openers and other non-name words in front
         while toks and (toks[0] in lex.not_names or toks[0].rstrip(".") in lex.not_names
-                        or re.search(r"-[a-z]+$", toks[0]) or toks[0] in ("Former", "Ex")):
+                        or _DESCRIBING.search(toks[0]) or toks[0] in ("Former", "Ex")):
             # openers, and compounds that describe: "Republican-led", "Timorese-born"
             start += len(toks[0]) + 1
             toks = toks[1:]
@@ -517,6 +526,7 @@ class Finder:
             ent.aliases.append(ent.name)
             ent.name = name
             self.ents.by_name[("person", name)] = ent
+            self.ents.note_person_name(name)
             return self.ents.add("person", name, mention)
         return self.ents.add("person", name, mention)
 

@@ -92,7 +92,7 @@ def extract(text: str, index: LineIndex, paragraphs: tuple[Paragraph, ...], date
             person.titles.append(title)
         for org in orgs:
             forms = [org.name] + ([org.acronym] if org.acronym else []) + [a for a in org.aliases if len(a) > 1]
-            if any(_has_word(context, f) for f in forms) and org.key not in person.affiliations:
+            if org.key not in person.affiliations and any(f in context and _has_word(context, f) for f in forms):
                 person.affiliations.append(org.key)
 
     for person, owner in copies:

@@ -31,6 +31,7 @@ _TOKEN = (
 _CONNECT = r"(?: (?:of|for|on|de|del|della|di|da|dos|du|la|van|von|der|den|bin|ibn)(?: the)? | and | )"
 SEQ = re.compile(rf"(?=[{UP}aAeE])(?<![\w.'’\-]){_TOKEN}(?:{_CONNECT}{_TOKEN})*(?![\w])")
 _SPLITTERS = re.compile(r" (?:of|for|on|and)(?: the)? ")
+_ACR_AFTER = re.compile(r" \(([A-Z][A-Za-z0-9&.]{1,9})\)")
 _DESCRIBING = re.compile(r"-[a-z]+$")
 _LEFT_WORDS = re.compile(r"((?:[\w.'’\-]+ ){1,8})$")
 _LOWER = re.compile(r"(?<![\w'’\-])[a-z][a-z\-]+")
@@ -268,8 +269,6 @@ class Finder:
     # -- one paragraph -------------------------------------------------------------------
     def paragraph(self, pi: int, text: str) -> None:
         acr_defs: dict[int, str] = {}
-        for m in re.finditer(r"\(([A-Z][A-Za-z0-9&.]{1,9})\)", text):
-            acr_defs[m.start()] = m.group(1)
         not_names = self.lex.not_names
         for m in SEQ.finditer(text):
             a = m.start()
@@ -359,7 +358,7 @@ class Finder:
         # an acronym defined right after: "Human Rights Commission of Pakistan (HRCP)"
         after = text[end:end + 12]
         acr = None
-        am = re.match(r" \(([A-Z][A-Za-z0-9&.]{1,9})\)", after)
+        am = _ACR_AFTER.match(after) if after[:2] == " (" else None
         if am and len(toks) > 1:
             acr = am.group(1)
         mention = Mention(pi, start, end, name)

@@ -425,7 +425,8 @@ class Finder:
             elif gazetteer.lookup(name) is not None:
                 self.ents.add("place", name, mention)
             return
-        if len(toks) > 1 and toks[-1].lower() in lex.title_words and toks[-1] not in lex.org_words:
+        if len(toks) > 1 and toks[-1].lower() in lex.title_words and toks[-1] not in lex.org_words \
+                and toks[-1].lower() not in lex.title_modifiers:
             self._prefix_names(pi, start, toks)
             return  # "the State Department Spokesperson": a role, naming an organisation
         tp0 = tp
@@ -472,6 +473,16 @@ class Finder:
                 and (gazetteer.lookup(" ".join(toks[:-1])) or ("", 0))[0] in ("city", "state", "country"):
             self.ents.add("organization", name, mention)  # "Green Bay Packers": a team
             return
+        if len(toks) >= 3:
+            for k in (2, 1):
+                head = " ".join(toks[:k])
+                hit = gazetteer.lookup(head)
+                if hit is not None and hit[0] in ("country", "state") and len(toks) - k >= 2 \
+                        and self._name_like(toks[k:]) and not demonym(toks[k]) and toks[k].lower() not in self.vocab:
+                    self.ents.add("place", head, Mention(pi, start, start + len(head), head))
+                    pstart = start + len(head) + 1
+                    self._person(Mention(pi, pstart, end, " ".join(toks[k:])))
+                    return
         if self._place_kind(name, text, start) or (len(toks) == 2 and toks[0][0].isupper() and not demonym(toks[0])
                                                     and (gazetteer.lookup(toks[1]) or ("", 0))[0] == "country"):
             self.ents.add("place", name, mention)  # "Nazi Germany"
@@ -497,10 +508,16 @@ class Finder:
         pos = start
         run: list[str] = []
         run_start = start
-        for t in toks + ["|"]:
+        lex = self.lex
+        seq = toks + ["|"]
+        for i, t in enumerate(seq):
             low = t.lower()
-            if t != "|" and (t[0].isupper() and (t in self.lex.org_words or low not in self.lex.title_words)
-                             and low not in _HONORIFICS and low not in self.lex.title_modifiers):
+            nxt = seq[i + 1] if i + 1 < len(seq) else "|"
+            joins = t != "|" and t[0].isupper() and low not in _HONORIFICS and (
+                (nxt in lex.org_words and nxt.lower() not in lex.title_modifiers)          # "State" Department
+                or (t in lex.org_words and not (low in lex.title_modifiers and nxt.lower() in lex.title_words))
+                or (low not in lex.title_words and low not in lex.title_modifiers))
+            if joins:
                 if not run:
                     run_start = pos
                 run.append(t)

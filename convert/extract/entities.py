@@ -31,6 +31,8 @@ _TOKEN = (
 _CONNECT = r"(?: (?:of|for|on|de|del|della|di|da|dos|du|la|van|von|der|den|bin|ibn)(?: the)? | and | )"
 SEQ = re.compile(rf"(?=[{UP}aAeE])(?<![\w.'’\-]){_TOKEN}(?:{_CONNECT}{_TOKEN})*(?![\w])")
 _SPLITTERS = re.compile(r" (?:of|for|on|and)(?: the)? ")
+_NEXT_WORD = re.compile(r" ([a-z]+)")
+_CORP_SUFFIX = re.compile(r",? (?:LLC|Inc\.|Inc|Ltd\.|Ltd|plc|PLC|Corp\.|GmbH|AG|S\.A\.|N\.V\.)(?![\w])")
 _ACR_AFTER = re.compile(r" \(([A-Z][A-Za-z0-9&.]{1,9})\)")
 _DESCRIBING = re.compile(r"-[a-z]+$")
 _LEFT_WORDS = re.compile(r"((?:[\w.'’\-]+ ){1,8})$")
@@ -248,7 +250,8 @@ class Finder:
 
     def _org_like(self, words: list[str], name: str) -> bool:
         lex = self.lex
-        return name in lex.organizations or any(w in lex.org_words for w in words)
+        return name in lex.organizations or any(w in lex.org_words for w in words) or \
+            (words[-1].endswith("s") and (words[-1][:-1] in lex.org_words or words[-1][:-3] + "y" in lex.org_words))
 
     def _place_kind(self, name: str, text: str, start: int) -> bool:
         lex = self.lex
@@ -439,6 +442,11 @@ class Finder:
         if tp0 == tp and 0 < tp < len(toks) and toks[tp] not in _CONNECTORS and self._name_like(toks[tp:]):
             pass
         elif self._org_like(toks, name) and not (toks[-1] in lex.place_words and len(toks) > 1 and toks[-1] != "House"):
+            sm = _CORP_SUFFIX.match(text, end)
+            if sm:  # "Tribune Content Agency, LLC"
+                end = sm.end()
+                name = text[start:end]
+                mention = Mention(pi, start, end, name)
             # a title before the organisation name is not part of it: "Director of the X Institute"
             self.ents.add("organization", name, mention)
             return
@@ -496,8 +504,14 @@ class Finder:
             return
         if gazetteer.lookup(toks[0]) is not None and gazetteer.lookup(toks[0])[0] != "city":
             return  # "Romania Radio": a place word leads, not a given name
-        if demonym(toks[0]) or toks[0].lower() in self.vocab or toks[-1].lower() in self.vocab:
+        if demonym(toks[0]) or toks[0].lower() in self.vocab or toks[-1].lower() in self.vocab \
+                or any(_DESCRIBING.search(t) for t in toks):
             return  # "Afghan Girls", "Better Idea", "Angry Democrats": words of the sentence
+        nm = _NEXT_WORD.match(text, end)
+        if nm and (nm.group(1) in self.lex.org_nouns or nm.group(1).rstrip("s") in self.lex.org_nouns
+                   or nm.group(1)[:-3] + "y" in self.lex.org_nouns):
+            self.ents.add("organization", name, mention)  # "the Homeland Security departments"
+            return
         ent = self._person(mention)
         left = self._left_title(text, start)
         if left:

@@ -37,6 +37,7 @@ class Lexicon:
     title_max: int                  # most words in one title
     title_modifiers: frozenset[str]
     org_words: frozenset[str]       # as written (capitalised)
+    org_nouns: frozenset[str]       # the same in lower case ("the Justice ministry")
     organizations: frozenset[str]   # known organisation names
     places: frozenset[str]          # extra place names (regions, nations of the UK, ...)
     place_words: frozenset[str]
@@ -97,6 +98,7 @@ def _build(extra: tuple[str, ...]) -> Lexicon:
         title_max=max(len(t.split()) for t in titles),
         title_modifiers=frozenset(w.lower() for w in _lines("title_modifiers.txt") + user["title_modifiers"]),
         org_words=frozenset(_lines("org_words.txt") + user["org_words"]),
+        org_nouns=frozenset(w.lower().rstrip(".") for w in _lines("org_words.txt") + user["org_words"]),
         organizations=frozenset(_lines("organizations.txt") + user["organizations"]),
         places=frozenset(_lines("places.txt") + user["places"]),
         place_words=frozenset(_lines("place_words.txt") + user["place_words"]),

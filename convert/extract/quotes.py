@@ -138,6 +138,7 @@ def quote_text(paragraphs: list[str], q: RawQuote) -> str:
     return text.rstrip(",").rstrip() if text.endswith(",") else text
 
 
+_ABBREV = re.compile(r"(?:\b(?:Mr|Mrs|Ms|Dr|St|Sen|Rep|Gov|Gen|Lt|Col|Sgt|Capt|Prof|Rev|Jr|Sr)|\b[A-Z]|(?:[A-Z]\.)+[A-Z])$")
 _CUE_WORD = re.compile(r"[A-Za-z]+")
 
 
@@ -180,7 +181,11 @@ def classify(paragraphs: list[str], q: RawQuote, lex: Lexicon) -> str:
     before = text[:p.open_mark].rstrip() if p.open_mark >= 0 else ""
     after = text[p.end + 1:] if p.close_mark >= 0 else ""
     # a cue or a colon next to the quotation makes it speech
-    seg = re.split(r"[.!?;\"“”]", after, maxsplit=1)[0]
+    seg = re.split(r"[!?;\"“”]", after, maxsplit=1)[0]
+    for dot in re.finditer(r"\.(?=\s|$)", seg):  # the sentence ends at a period that ends no "Mr."
+        if not _ABBREV.search(seg[max(0, dot.start() - 6):dot.start()]):
+            seg = seg[:dot.start()]
+            break
     near = seg.replace(",", " ").split()[:7]
     cue_next = any(w.lower() in lex.cues for w in near) and (inner[-1:] in ",.?!—–-…" or after.lstrip().startswith(","))
     speechy_end = inner[-1:] in ".?!…" or inner.endswith(("...", ".'", "?'", "!'", ".’", "?’"))

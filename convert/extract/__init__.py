@@ -82,7 +82,8 @@ def extract(text: str, index: LineIndex, paragraphs: tuple[Paragraph, ...], date
     _events.find_events(paras, ents, found_dates)
 
     # affiliations from titles and appositions
-    orgs = [e for e in ents.items if e.type == "organization"]
+    org_forms = [(org.key, [org.name] + ([org.acronym] if org.acronym else []) + [a for a in org.aliases if len(a) > 1])
+                 for org in ents.items if org.type == "organization"]
     copies = []
     for person, title, context in role_notes:
         if context.startswith("\x00"):  # the affiliations of another person (a possessor)
@@ -90,10 +91,12 @@ def extract(text: str, index: LineIndex, paragraphs: tuple[Paragraph, ...], date
             continue
         if title and title not in person.titles and title.lower() not in (t.lower() for t in person.titles):
             person.titles.append(title)
-        for org in orgs:
-            forms = [org.name] + ([org.acronym] if org.acronym else []) + [a for a in org.aliases if len(a) > 1]
-            if org.key not in person.affiliations and any(f in context and _has_word(context, f) for f in forms):
-                person.affiliations.append(org.key)
+        for key, forms in org_forms:
+            if key not in person.affiliations:
+                for f in forms:
+                    if f in context and _has_word(context, f):
+                        person.affiliations.append(key)
+                        break
 
     for person, owner in copies:
         person.affiliations.extend(k for k in owner.affiliations if k not in person.affiliations)

@@ -79,6 +79,7 @@ class Ent:
     location: int | None = None
     first: tuple[int, int] = (0, 0)
     gender: str | None = None
+    initials: str | None = None
 
 
 class Entities:
@@ -140,13 +141,17 @@ class Entities:
         if ent is not None:
             return ent
         bare = name.replace(".", "")
+        is_acr = ACRONYM.match(name) is not None
         for e in self.items:
             if e.type != "organization":
                 continue
             if e.acronym and e.acronym.replace(".", "") == bare:
                 return e
-            if ACRONYM.match(name) and len(e.name.split()) > 1 and initials(e.name) == bare:
-                return e
+            if is_acr and " " in e.name:
+                if e.initials is None:
+                    e.initials = initials(e.name)
+                if e.initials == bare:
+                    return e
             if name in e.aliases:
                 return e
         return None
@@ -627,10 +632,20 @@ class Finder:
     # -- the words decided once every run of the article has been seen ---------------------
     def settle(self) -> None:
         lex = self.lex
+        orgs_of: dict[str, Ent | None] = {}
         for mention, sent_init, after, before in self.pending:
             name = mention.text
             person = self.ents.find_person(name)
             prev = before.rstrip().rsplit(" ", 1)[-1].lower() if before.strip() else ""
+            if person is None:
+                org = orgs_of.get(name, False)
+                if org is False:
+                    org = orgs_of[name] = self.ents.find_org(name)
+                if org is not None:  # the commonest case: an acronym seen before ("PTI")
+                    self.ents.add("organization", org.name, mention)
+                    if org.acronym is None and _is_acronym(name) and initials(org.name) == name.replace(".", ""):
+                        org.acronym = name  # "UN" = "United Nations"
+                    continue
             if person is not None and not _is_acronym(name):
                 self.ents.add("person", person.name, mention)
                 if prev in _FEMALE or prev in _MALE:

@@ -20,7 +20,7 @@ from ..result import Message
 from ..textpos import LineIndex
 from . import dates as _dates
 from . import events as _events
-from .entities import Ent, Entities, Mention, find_entities
+from .entities import Ent, Mention, find_entities
 from .lexicon import lexicon
 from .quotes import classify, merge_interrupted, quote_text, scan
 from .spans import ParaMap
@@ -164,4 +164,4 @@ def _has_word(text: str, form: str) -> bool:
     return False
 
 
-__all__ = ["Extraction", "extract", "Entities"]
+__all__ = ["Extraction", "extract"]

@@ -36,7 +36,6 @@ _CORP_SUFFIX = re.compile(r",? (?:LLC|Inc\.|Inc|Ltd\.|Ltd|plc|PLC|Corp\.|GmbH|AG
 _ACR_AFTER = re.compile(r" \(([A-Z][A-Za-z0-9&.]{1,9})\)")
 _DESCRIBING = re.compile(r"-[a-z]+$")
 _LEFT_WORDS = re.compile(r"((?:[\w.'’\-]+ ){1,8})$")
-_LOWER = re.compile(r"(?<![\w'’\-])[a-z][a-z\-]+")
 _DAYS = re.compile(r"\b(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|January|February|March|April|June|July|August|September|October|November|December)\b")
 _POSSESSIVE = re.compile(r"['’]s(?= )")
 _FEMALE = {"mrs.", "ms.", "miss", "mrs", "ms", "lady", "dame", "queen", "princess", "spokeswoman", "chairwoman",
@@ -276,7 +275,7 @@ class Finder:
 
     # -- one paragraph -------------------------------------------------------------------
     def paragraph(self, pi: int, text: str) -> None:
-        acr_defs: dict[int, str] = {}
+        acr_defs: dict[int, str] = {}  # (kept for the _run signature)
         not_names = self.lex.not_names
         for m in SEQ.finditer(text):
             a = m.start()
@@ -684,9 +683,6 @@ class Finder:
                 continue
 
 
-def _spans_of_caps(text: str, start: int, end: int) -> list[tuple[int, int]]:
-    return [(m.start() + start, m.end() + start) for m in SEQ.finditer(text[start:end])]
-
 
 class _Vocab:
     """`word in vocab`: the article writes `word` in lower case somewhere ("witnesses", "better")."""
@@ -770,7 +766,6 @@ def _appositions(paragraphs: list[str], ents: Entities, lex: Lexicon, notes: lis
                         and not any(w.lower() in lex.cues for w in words):
                     title = " ".join(words)
                     cut = re.search(r" (?:at|with|from) ", title)
-                    org_part = title[cut.end():] if cut else ""
                     if cut:
                         title = title[:cut.start()]
                     notes.append((ent, title, phrase))

@@ -25,7 +25,6 @@ from .quotes import RawQuote
 
 _WORD = re.compile(r"[A-Za-z][\w'’\-]*|[,;:]")
 _ABBREV_END = re.compile(r"(?:\b(?:Mr|Mrs|Ms|Dr|St|Sen|Rep|Gov|Gen|Lt|Col|Sgt|Capt|Prof|Rev|Jr|Sr|No|Co|Inc|Corp|Ltd|vs|Ft|Mt|Sens|Reps)|\b[A-Z]|(?:[A-Z]\.)+[A-Z])$")
-PRONOUNS = {"he", "she", "they", "i", "we"}
 _ADVERBS = {"also", "then", "later", "once", "again", "further", "previously", "recently", "simply", "just"}
 _DESCR = re.compile(r"\b(?:the|its|their|a|an) ((?:[a-z\-]+ ){0,3}([a-z]+))\b")
 

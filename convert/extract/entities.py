@@ -32,6 +32,7 @@ _CONNECT = r"(?: (?:of|for|on|de|del|della|di|da|dos|du|la|van|von|der|den|bin|i
 SEQ = re.compile(rf"(?=[{UP}aAeE])(?<![\w.'’\-]){_TOKEN}(?:{_CONNECT}{_TOKEN})*(?![\w])")
 _SPLITTERS = re.compile(r" (?:of|for|on|and)(?: the)? ")
 _NEXT_WORD = re.compile(r" ([a-z]+)")
+_POST_NOMINALS = {"MP", "MEP", "MSP", "MLA", "QC", "KC", "OBE", "MBE", "CBE", "KBE"}
 _CORP_SUFFIX = re.compile(r",? (?:LLC|Inc\.|Inc|Ltd\.|Ltd|plc|PLC|Corp\.|GmbH|AG|S\.A\.|N\.V\.)(?![\w])")
 _ACR_AFTER = re.compile(r" \(([A-Z][A-Za-z0-9&.]{1,9})\)")
 _DESCRIBING = re.compile(r"-[a-z]+$")
@@ -345,6 +346,10 @@ class Finder:
             toks = toks[1:]
         while toks and toks[-1].lower() in ("of", "for", "the", "de", "la", "on"):
             toks = toks[:-1]
+        post = None
+        if len(toks) > 2 and toks[-1] in _POST_NOMINALS:  # "Margaret Moran MP"
+            post = toks[-1]
+            toks = toks[:-1]
         if not toks:
             return
         name = " ".join(toks)
@@ -520,6 +525,8 @@ class Finder:
         left = self._left_title(text, start)
         if left:
             self.role_notes.append((ent, left, left))
+        if post:
+            self.role_notes.append((ent, post, post))
 
     def _prefix_names(self, pi: int, start: int, toks: list[str]) -> None:
         """Acronyms, organisations and places inside a title ("UN Secretary-General"): decided later."""

@@ -513,8 +513,12 @@ class Finder:
             return
         if gazetteer.lookup(toks[0]) is not None and gazetteer.lookup(toks[0])[0] != "city":
             return  # "Romania Radio": a place word leads, not a given name
-        if demonym(toks[0]) or toks[0].lower() in self.vocab or toks[-1].lower() in self.vocab \
-                or any(_DESCRIBING.search(t) for t in toks):
+        lowered = [t.lower() in self.vocab for t in toks]
+        if sent_init:
+            common = lowered[0]  # "Witnesses said": a capital only because the sentence starts
+        else:  # mid-sentence capitals are meant; a common last word is not a name ("Better Idea")
+            common = lowered[-1]
+        if demonym(toks[0]) or common or any(_DESCRIBING.search(t) for t in toks):
             return  # "Afghan Girls", "Better Idea", "Angry Democrats": words of the sentence
         nm = _NEXT_WORD.match(text, end)
         if nm and (nm.group(1) in self.lex.org_nouns or nm.group(1).rstrip("s") in self.lex.org_nouns

@@ -26,6 +26,7 @@ from .quotes import RawQuote
 _WORD = re.compile(r"[A-Za-z][\w'’\-]*|[,;:]")
 _ABBREV_END = re.compile(r"(?:\b(?:Mr|Mrs|Ms|Dr|St|Sen|Rep|Gov|Gen|Lt|Col|Sgt|Capt|Prof|Rev|Jr|Sr|No|Co|Inc|Corp|Ltd|vs|Ft|Mt|Sens|Reps)|\b[A-Z]|(?:[A-Z]\.)+[A-Z])$")
 _ADVERBS = {"also", "then", "later", "once", "again", "further", "previously", "recently", "simply", "just"}
+_AFTER_NAME = re.compile(r"(?:,[^,.]{0,60},)?\s+(?:has |had |also |then |later )?([a-z]+)")
 _DESCR = re.compile(r"\b(?:the|its|their|a|an) ((?:[a-z\-]+ ){0,3}([a-z]+))\b")
 
 
@@ -107,6 +108,14 @@ class Resolver:
             self._bounds[para] = b
         return b
 
+    def _speaks(self, para: int, start: int) -> bool:
+        """Is the mention at `start` followed by a cue verb ("Miller told", "Khan, 54, said")?"""
+        for a, b, e in self.by_para.get(para, ()):
+            if a == start:
+                m = _AFTER_NAME.match(self.paragraphs[para], b)
+                return bool(m and m.group(1).lower() in self.lex.cues)
+        return False
+
     def pronoun(self, para: int, pos: int, word: str) -> Ent | None:
         """The person a he/she before `pos` refers to: the subject (first person named, outside
         quotations) of the nearest sentence before that names one; a sentence whose subject is the
@@ -135,6 +144,10 @@ class Resolver:
                 in_s = [c for c in cands if a <= c[0] < min(b, limit)]
                 if p == para and b >= pos:
                     in_s = [c for c in in_s if c[1] is not None]  # the quote's own sentence: names only
+                # a person the sentence has speak ("Jason Miller told ...") is its subject
+                speaking = [c for c in in_s if c[1] is not None and self._speaks(p, c[0])]
+                if speaking:
+                    in_s = speaking + [c for c in in_s if c not in speaking]
                 for c in in_s:
                     if c[1] is not None:
                         g = getattr(c[1], "gender", None)

@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from functools import lru_cache
 
 from . import gazetteer
 from .lexicon import Lexicon
@@ -169,6 +170,7 @@ def _sentence_initial(text: str, start: int) -> bool:
     return j < 0 or text[j] in ".!?:;"
 
 
+@lru_cache(maxsize=16384)
 def demonym(tok: str) -> bool:
     """'Afghan', 'Pakistani', 'Africans', 'Timorese': a word made from a place name."""
     if not tok[:1].isupper():
@@ -500,8 +502,8 @@ class Finder:
                     pstart = start + len(head) + 1
                     self._person(Mention(pi, pstart, end, " ".join(toks[k:])))
                     return
-        if self._place_kind(name, text, start) or (len(toks) == 2 and toks[0][0].isupper() and not demonym(toks[0])
-                                                    and (gazetteer.lookup(toks[1]) or ("", 0))[0] == "country"):
+        if self._place_kind(name, text, start) or (len(toks) == 2 and (gazetteer.lookup(toks[1]) or ("", 0))[0] == "country"
+                                                    and toks[0][0].isupper() and not demonym(toks[0])):
             self.ents.add("place", name, mention)  # "Nazi Germany"
             return
         if len(toks) == 1:

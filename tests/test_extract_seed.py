@@ -108,3 +108,30 @@ def test_places_event_dates(seed):
         ("August 2023", "partial", "2023-08"),
         ("November 26", "partial", "--11-26"),
     ]
+
+
+def test_spans_are_exact_on_every_corpus_article(shared):
+    """Hard-wrapped, CRLF and one-sentence-a-line articles: every quotation span starts at its
+    opening mark (or the quoted text) and every mention span slices the source to the name as
+    written."""
+    from conftest import corpus_articles
+
+    from convert.model import rebuild_source
+
+    checked = 0
+    for path in corpus_articles():
+        r = convert.parse(path.read_bytes(), str(path))
+        src = rebuild_source(r.value)  # the decoded text the spans point into
+        for q in r.value.quotes:
+            piece = src[q.span.start:q.span.end]
+            assert piece and (piece[0] in "\"“”„'`" or q.text.startswith(piece.strip()[:8])), (path.name, piece[:40])
+            for part in q.parts:
+                words = " ".join(src[part.start:part.end].split()).rstrip(",")
+                assert words in " ".join(q.text.split()), (path.parent.name, q.text[:40])
+        for e in r.value.entities:
+            forms = {e.name, *e.aliases, e.acronym or ""}
+            for m in e.mentions:
+                written = " ".join(src[m.start:m.end].split())
+                assert written in forms or e.type == "event", (path.parent.name, e.name, written)
+        checked += 1
+    assert checked >= 80

@@ -26,7 +26,18 @@ def parse(text_or_bytes: str | bytes, source: str | None = None, *, language: st
     Raises InputError for input that is not an article (empty, binary, undecodable, too large)."""
     from .readers.plain import read as read_plain
 
-    data = text_or_bytes.encode("utf-8") if isinstance(text_or_bytes, str) else bytes(text_or_bytes)
+    if isinstance(text_or_bytes, str):
+        try:
+            data = text_or_bytes.encode("utf-8")
+        except UnicodeEncodeError as exc:  # a lone surrogate: not text any file could hold
+            from .decode import _text_position
+
+            line, col = _text_position(text_or_bytes, exc.start)
+            msg = messages.make("NC108", file=source, line=line, col=col,
+                                detail=f"lone surrogate U+{ord(text_or_bytes[exc.start]):04X}")
+            raise InputError(msg.text, (msg,)) from None
+    else:
+        data = bytes(text_or_bytes)
     return read_plain(data, source, language=language, max_bytes=max_bytes)
 
 

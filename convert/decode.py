@@ -12,6 +12,7 @@ from __future__ import annotations
 import codecs
 import hashlib
 import os
+import re
 from dataclasses import dataclass
 
 from . import messages
@@ -20,6 +21,13 @@ from .model import Source
 from .result import Message
 
 DEFAULT_MAX_BYTES = 20 * 1024 * 1024
+
+#: C0 controls other than tab/LF/CR, DEL and the C1 controls: most formats cannot carry them.
+_CONTROL = re.compile(r"[\x01-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f]")
+#: Other characters outside XML 1.0's Char production (surrogates cannot come out of a strict decode).
+_NOT_XML = re.compile(r"[\ufffe\uffff\ud800-\udfff]")
+#: At most this many NC107/NC904 messages per input (one per distinct character, first place).
+MAX_CHARACTER_NOTES = 20
 
 _BOMS = (
     (codecs.BOM_UTF32_LE, "utf-32-le"),  # before UTF-16 LE: it starts with the same two bytes
@@ -82,7 +90,8 @@ def decode(data: bytes, name: str | None = None, *, max_bytes: int | None = DEFA
         if nul >= 0:
             encoding = _sniff_bomless_utf16(data)
             if encoding is None:
-                raise _fail(messages.make("NC101", file=name, offset=nul, line=None))
+                line, col = _byte_position(data, nul)
+                raise _fail(messages.make("NC101", file=name, offset=nul, line=line, col=col))
             notes.append(messages.make("NC103", file=name, encoding=encoding))
         else:
             encoding = "utf-8"
@@ -103,11 +112,15 @@ def decode(data: bytes, name: str | None = None, *, max_bytes: int | None = DEFA
         notes.append(messages.make("NC102", file=name, offset=bad, encoding=encoding, line=line, col=col))
     if "\x00" in text:
         offset = text.index("\x00")
-        raise _fail(messages.make("NC101", file=name, offset=len(text[:offset].encode(encoding, "replace"))))
+        line, col = _text_position(text, offset)
+        raise _fail(messages.make("NC101", file=name, offset=len(text[:offset].encode(encoding, "replace")),
+                                  line=line, col=col))
+    notes.extend(_character_notes(text, name))
     style, counts = line_ending_style(text)
     if style == "mixed":
         detail = ", ".join(f"{k.upper()} x{v}" for k, v in counts.items() if v)
-        notes.append(messages.make("NC106", file=name, detail=detail))
+        line, col = _first_other_break(text)
+        notes.append(messages.make("NC106", file=name, detail=detail, line=line, col=col))
     source = Source(
         name=os.path.basename(name) if name else None,
         sha256=hashlib.sha256(data).hexdigest(),
@@ -125,6 +138,49 @@ def _byte_position(body: bytes, offset: int) -> tuple[int, int]:
     line = prefix.count("\n") + 1
     col = len(prefix) - (prefix.rfind("\n") + 1) + 1
     return line, col
+
+
+def _text_position(text: str, offset: int) -> tuple[int, int]:
+    """1-based line and column of a character offset (CRLF, CR and LF end a line)."""
+    from .textpos import LINE_BREAK
+
+    starts = [m.end() for m in LINE_BREAK.finditer(text, 0, offset)]
+    start = starts[-1] if starts else 0
+    return len(starts) + 1, offset - start + 1
+
+
+def _first_other_break(text: str) -> tuple[int | None, int | None]:
+    """Where the first line break of a different style than the first one is (for NC106)."""
+    from .textpos import LINE_BREAK
+
+    first = None
+    for m in LINE_BREAK.finditer(text):
+        if first is None:
+            first = m.group()
+        elif m.group() != first:
+            return _text_position(text, m.start())
+    return None, None
+
+
+def _character_notes(text: str, name: str | None) -> list[Message]:
+    """NC107 for control characters, NC904 for other characters XML 1.0 cannot carry: the text
+    keeps them (lossless), the warning says where the first of each is."""
+    if not (_CONTROL.search(text) or _NOT_XML.search(text)):
+        return []
+    notes: list[Message] = []
+    seen: set[str] = set()
+    for pattern, code in ((_CONTROL, "NC107"), (_NOT_XML, "NC904")):
+        for m in pattern.finditer(text):
+            ch = m.group()
+            if ch in seen:
+                continue
+            seen.add(ch)
+            line, col = _text_position(text, m.start())
+            notes.append(messages.make(code, file=name, line=line, col=col, codepoint=ord(ch)))
+            if len(seen) >= MAX_CHARACTER_NOTES:
+                break
+    notes.sort(key=lambda m: (m.line, m.col))
+    return notes[:MAX_CHARACTER_NOTES]
 
 
 def _fail(message: Message) -> InputError:

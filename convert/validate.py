@@ -7,7 +7,6 @@ dispatches and gathers.
 
 from __future__ import annotations
 
-import json
 from dataclasses import dataclass, field
 
 from .api import read_bytes_from
@@ -33,12 +32,12 @@ def _check_model_json(data: bytes, name: str) -> list[Message]:
     from .model import Article
     from .schema import validate_model
 
+    from .jsonsafe import load_json  # size and depth limits before parsing (issue 9)
+
     try:
-        doc = json.loads(data)
-    except (json.JSONDecodeError, UnicodeDecodeError) as exc:
-        if isinstance(exc, json.JSONDecodeError):
-            return [messages.make("NC402", file=name, line=exc.lineno, col=exc.colno, detail=exc.msg)]
-        return [messages.make("NC402", file=name, detail=str(exc))]
+        doc = load_json(data, source=name)
+    except NewsconvError as exc:
+        return list(exc.messages)
     if isinstance(doc, dict):
         try:
             check_version(doc.get("model_version"), name)

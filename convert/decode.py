@@ -99,7 +99,9 @@ def decode(data: bytes, name: str | None = None, *, max_bytes: int | None = DEFA
         text = body.decode(encoding)
     except UnicodeDecodeError as exc:
         if encoding != "utf-8" or bom:
-            raise _fail(messages.make("NC108", file=name, detail=f"{exc.reason} at byte {exc.start + (len(data) - len(body))}")) from None
+            line, col = _byte_position(body, exc.start, encoding)
+            raise _fail(messages.make("NC108", file=name, line=line, col=col,
+                                      detail=f"{exc.reason} at byte {exc.start + (len(data) - len(body))}")) from None
         bad = exc.start
         try:
             text = body.decode("cp1252")
@@ -132,12 +134,10 @@ def decode(data: bytes, name: str | None = None, *, max_bytes: int | None = DEFA
     return Decoded(text=text, source=source, messages=tuple(notes))
 
 
-def _byte_position(body: bytes, offset: int) -> tuple[int, int]:
+def _byte_position(body: bytes, offset: int, encoding: str = "utf-8") -> tuple[int, int]:
     """1-based line and column (in characters, decoding the valid prefix) of a byte offset."""
-    prefix = body[:offset].decode("utf-8", "replace")
-    line = prefix.count("\n") + 1
-    col = len(prefix) - (prefix.rfind("\n") + 1) + 1
-    return line, col
+    prefix = body[:offset].decode(encoding, "replace")
+    return _text_position(prefix, len(prefix))
 
 
 def _text_position(text: str, offset: int) -> tuple[int, int]:

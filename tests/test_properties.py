@@ -10,6 +10,7 @@ article-shaped text (headline, dateline, paragraphs, quotations, every line-brea
 
 from __future__ import annotations
 
+import json
 import os
 
 import pytest
@@ -160,3 +161,40 @@ def test_surrogates_in_a_python_string_are_an_input_error():
         convert.parse("Headline\n\nab\ud800c\n", "x.txt")
     (msg,) = info.value.messages
     assert msg.code == "NC108" and (msg.line, msg.col) == (3, 3)
+
+
+json_values = st.recursive(
+    st.none() | st.booleans() | st.integers() | st.floats(allow_nan=False) | st.text(max_size=20),
+    lambda inner: st.lists(inner, max_size=4) | st.dictionaries(st.text(max_size=10), inner, max_size=4),
+    max_leaves=30)
+_BASE = to_dict(convert.parse("Storm closes ports\n\nLONDON, March 3 (Reuters) - \"We shut,\" he said.\n",
+                              "base.txt").value)
+
+
+@st.composite
+def mutated_model(draw) -> dict:
+    """A valid model document with one field replaced by an arbitrary JSON value (or removed)."""
+    doc = json.loads(json.dumps(_BASE))
+    node, key = doc, draw(st.sampled_from(sorted(doc)))
+    while isinstance(node[key], (dict, list)) and node[key] and draw(st.booleans()):
+        node = node[key]
+        key = draw(st.sampled_from(sorted(node))) if isinstance(node, dict) else draw(
+            st.integers(0, len(node) - 1))
+    if isinstance(node, dict) and draw(st.integers(0, 5)) == 0:
+        del node[key]
+    else:
+        node[key] = draw(json_values)
+    return doc
+
+
+@PROPS
+@given(st.one_of(json_values, mutated_model()))
+def test_any_json_document_gives_an_article_or_an_input_error(doc):
+    """Model JSON from anywhere: an Article that survives a round trip, or an InputError."""
+    for data in (json.dumps(doc), json.dumps(doc).encode("utf-16")):
+        try:
+            article = from_json(data, source="x.model.json")
+        except InputError as exc:
+            check_input_error(exc)
+            continue
+        assert from_json(to_json(article)) == article

@@ -1,7 +1,7 @@
 """Property tests (hypothesis): whatever text or bytes arrive, newsconv answers with a schema-valid,
 lossless model or a documented InputError, never another exception.
 
-Examples per property: PROP_EXAMPLES (default 300 in CI, set NEWSCONV_PROP_EXAMPLES to change it);
+Examples per property: PROP_EXAMPLES (default 200 in CI, set NEWSCONV_PROP_EXAMPLES to change it);
 `bench/prop_long.py` reruns these same properties with many more examples.
 Generated inputs mix three sources: arbitrary Unicode text (every category but surrogates, with
 line breaks, quotation marks, controls and XML specials weighted up), arbitrary bytes, and
@@ -27,7 +27,7 @@ from convert.schema import validate_model
 from convert.textpos import LineIndex
 from convert.writers import available
 
-PROP_EXAMPLES = int(os.environ.get("NEWSCONV_PROP_EXAMPLES", "300"))
+PROP_EXAMPLES = int(os.environ.get("NEWSCONV_PROP_EXAMPLES", "200"))
 PROPS = settings(max_examples=PROP_EXAMPLES, deadline=None,
                  suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large])
 

@@ -6,6 +6,7 @@ file without --force, or leave a half-written file behind.
 
 from __future__ import annotations
 
+import io
 import json
 import os
 import signal
@@ -19,6 +20,7 @@ from click.testing import CliRunner
 
 import convert
 from convert import fsio
+from convert.api import read_stream
 from convert.cli import main
 from convert.decode import DEFAULT_MAX_BYTES
 from convert.errors import InputError
@@ -137,7 +139,7 @@ def test_oversize_file_is_refused_without_being_read(tmp_path, monkeypatch):
     path = tmp_path / "huge.txt"
     with path.open("wb") as handle:  # a sparse 50 MB file: refused from its size alone
         handle.truncate(50_000_000)
-    monkeypatch.setattr(Path, "read_bytes", lambda self: pytest.fail("an oversize file was read"))
+    monkeypatch.setattr(Path, "open", lambda self, *a, **k: pytest.fail("an oversize file was opened"))
     res = run("convert", path)
     assert res.exit_code == 1 and codes(res.stderr) == ["NC901"]
 
@@ -292,3 +294,23 @@ def test_a_process_killed_mid_write_leaves_the_old_file(tmp_path, sig):
         assert parts == []
     else:  # nothing runs after SIGKILL: a hidden, complete temporary file may stay, never a partial target
         assert all(p.startswith(".out.json.") for p in parts) and len(parts) <= 1
+
+
+@pytest.mark.skipif(not os.path.exists("/dev/zero"), reason="needs /dev/zero")
+@pytest.mark.parametrize("limit", [[], ["--max-bytes", "1000"]])
+def test_an_endless_device_or_pipe_is_refused_not_read_forever(limit):
+    """`newsconv convert /dev/zero` reads at most the limit + 1 bytes, then refuses (NC901)."""
+    res = run("convert", "/dev/zero", *limit)
+    assert res.exit_code == 1 and codes(res.stderr) == ["NC901"] and "more than" in res.stderr
+
+    class Endless(io.RawIOBase):
+        def readable(self):
+            return True
+
+        def readinto(self, buffer):
+            buffer[:] = b"a" * len(buffer)
+            return len(buffer)
+
+    with pytest.raises(InputError) as info:
+        read_stream(io.BufferedReader(Endless()), 5000, "<stdin>")
+    assert info.value.messages[0].code == "NC901"

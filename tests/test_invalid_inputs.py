@@ -138,3 +138,26 @@ def test_every_writer_handles_what_was_read(expected_path, fmt, tmp_path):
     result = write(article, fmt)
     assert not result.errors, [m.render() for m in result.errors]
     check_output(fmt, result.value, f"out{available()[fmt].suffix}")
+
+
+#: format -> the official validator in ../shared/tools that checks its output (one call for many files)
+OFFICIAL = {"newsml": "check_newsml.py", "jsonld": "check_jsonld.py"}
+
+
+@pytest.mark.parametrize("fmt", sorted(OFFICIAL))
+def test_outputs_of_readable_bad_inputs_pass_the_official_validators(fmt, shared, tmp_path):
+    if fmt not in available():
+        pytest.skip(f"the {fmt} writer is not in this installation")
+    import subprocess
+    import sys
+
+    files = []
+    for expected_path in READABLE:
+        spec = load(expected_path)
+        article = read_file(input_path(spec, tmp_path)).value
+        out = tmp_path / f"{expected_path.name.removesuffix('.expected.json')}{available()[fmt].suffix}"
+        out.write_bytes(write(article, fmt).value)
+        files.append(str(out))
+    proc = subprocess.run([sys.executable, str(shared / "tools" / OFFICIAL[fmt]), *files],
+                          capture_output=True, text=True)
+    assert proc.returncode == 0, proc.stdout[-4000:] + proc.stderr[-4000:]

@@ -98,7 +98,7 @@ def convert_cmd(inputs, to, from_, output, force, created, provider, base_iri, n
     """Convert article(s) to the given format(s). INPUTS are files, or '-' for stdin."""
     from pathlib import Path
 
-    from .api import read, read_bytes_from
+    from .api import read, read_bytes_from, read_stream
     from .decode import DEFAULT_MAX_BYTES
     from .errors import NewsconvError
     from .fsio import atomic_write
@@ -120,7 +120,7 @@ def convert_cmd(inputs, to, from_, output, force, created, provider, base_iri, n
     status = EXIT_OK
     for src in inputs:
         try:
-            data = sys.stdin.buffer.read() if src == "-" else read_bytes_from(src, limit)
+            data = read_stream(sys.stdin.buffer, limit, "<stdin>") if src == "-" else read_bytes_from(src, limit)
             name = "<stdin>" if src == "-" else src
             extra = {"max_bytes": limit} if (from_ or "text") == "text" else {}
             parsed = read(data, name, fmt=from_, **extra)

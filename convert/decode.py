@@ -46,6 +46,14 @@ def _cp1252_fallback(exc: UnicodeDecodeError) -> tuple[str, int]:
 
 codecs.register_error(_FALLBACK, _cp1252_fallback)
 
+#: C0 controls other than tab/LF/CR, DEL and the C1 controls: most formats cannot carry them
+#: (reported per character; the stricter _CONTROL above decides whether the input is binary).
+_NOTE_CONTROL = re.compile(r"[\x01-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f]")
+#: Other characters outside XML 1.0's Char production (surrogates cannot come out of a strict decode).
+_NOT_XML = re.compile(r"[\ufffe\uffff\ud800-\udfff]")
+#: At most this many NC107/NC904 messages per input (one per distinct character, first place).
+MAX_CHARACTER_NOTES = 20
+
 _BOMS = (
     (codecs.BOM_UTF32_LE, "utf-32-le"),  # before UTF-16 LE: it starts with the same two bytes
     (codecs.BOM_UTF32_BE, "utf-32-be"),
@@ -116,7 +124,9 @@ def decode(data: bytes, name: str | None = None, *, max_bytes: int | None = DEFA
         text = body.decode(encoding)
     except UnicodeDecodeError as exc:
         if encoding != "utf-8" or bom:
-            raise _fail(messages.make("NC108", file=name, detail=f"{exc.reason} at byte {exc.start + (len(data) - len(body))}")) from None
+            line, col = _byte_position(body, exc.start, encoding)
+            raise _fail(messages.make("NC108", file=name, line=line, col=col,
+                                      detail=f"{exc.reason} at byte {exc.start + (len(data) - len(body))}")) from None
         bad = exc.start
         # Each byte that is not part of valid UTF-8 is read as Windows-1252 (bytes 0x81, 0x8D,
         # 0x8F, 0x90, 0x9D, unassigned there, keep their Latin-1 code points, as browsers do), so
@@ -139,13 +149,12 @@ def decode(data: bytes, name: str | None = None, *, max_bytes: int | None = DEFA
         count = len(_CONTROL.findall(sample))
         if count > max(_BINARY_MIN_CONTROLS, BINARY_CONTROL_SHARE * len(sample)):
             raise _fail(messages.make("NC110", file=name, count=count, sample=len(sample), offset=offset))
-        line, col = _text_position(text, control.start())
-        notes.append(messages.make("NC107", file=name, line=line, col=col, codepoint=ord(control.group()),
-                                   offset=offset))
+    notes.extend(_character_notes(text, name, lambda i: bom_len + _byte_offset(body, text, i, encoding)))
     style, counts = line_ending_style(text)
     if style == "mixed":
         detail = ", ".join(f"{k.upper()} x{v}" for k, v in counts.items() if v)
-        notes.append(messages.make("NC106", file=name, detail=detail))
+        line, col = _first_other_break(text)
+        notes.append(messages.make("NC106", file=name, detail=detail, line=line, col=col))
     source = Source(
         name=os.path.basename(name) if name else None,
         sha256=hashlib.sha256(data).hexdigest(),
@@ -157,9 +166,9 @@ def decode(data: bytes, name: str | None = None, *, max_bytes: int | None = DEFA
     return Decoded(text=text, source=source, messages=tuple(notes))
 
 
-def _byte_position(body: bytes, offset: int) -> tuple[int, int]:
+def _byte_position(body: bytes, offset: int, encoding: str = "utf-8") -> tuple[int, int]:
     """1-based line and column (in characters, decoding the valid prefix) of a byte offset."""
-    prefix = body[:offset].decode("utf-8", "replace")
+    prefix = body[:offset].decode(encoding, "replace")
     return _text_position(prefix, len(prefix))
 
 
@@ -183,6 +192,41 @@ def _byte_offset(body: bytes, text: str, index: int, encoding: str) -> int:
         if count == index:
             return match.start()
     return len(body)
+
+
+def _first_other_break(text: str) -> tuple[int | None, int | None]:
+    """Where the first line break of a different style than the first one is (for NC106)."""
+    from .textpos import LINE_BREAK
+
+    first = None
+    for m in LINE_BREAK.finditer(text):
+        if first is None:
+            first = m.group()
+        elif m.group() != first:
+            return _text_position(text, m.start())
+    return None, None
+
+
+def _character_notes(text: str, name: str | None, byte_offset) -> list[Message]:
+    """NC107 for control characters, NC904 for other characters XML 1.0 cannot carry: the text
+    keeps them (lossless), the warning says where the first of each is."""
+    if not (_NOTE_CONTROL.search(text) or _NOT_XML.search(text)):
+        return []
+    notes: list[Message] = []
+    seen: set[str] = set()
+    for pattern, code in ((_NOTE_CONTROL, "NC107"), (_NOT_XML, "NC904")):
+        for m in pattern.finditer(text):
+            ch = m.group()
+            if ch in seen:
+                continue
+            seen.add(ch)
+            line, col = _text_position(text, m.start())
+            notes.append(messages.make(code, file=name, line=line, col=col, codepoint=ord(ch),
+                                       offset=byte_offset(m.start())))
+            if len(seen) >= MAX_CHARACTER_NOTES:
+                break
+    notes.sort(key=lambda m: (m.line, m.col))
+    return notes[:MAX_CHARACTER_NOTES]
 
 
 def _fail(message: Message) -> InputError:

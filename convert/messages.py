@@ -253,6 +253,12 @@ _TABLE: tuple[Code, ...] = (
     # ---- NC9xx: security and limits -----------------------------------------------------------
     Code("NC901", "error", "input is {size} bytes, above the limit of {limit} bytes",
          "Raise the limit with --max-bytes (or NEWSCONV_MAX_BYTES) if the file is trusted."),
+    Code("NC902", "error", "JSON nested deeper than {limit} levels",
+         "newsconv's JSON formats are a few levels deep; raise NEWSCONV_MAX_JSON_DEPTH only for a trusted file."),
+    Code("NC903", "error", "duplicate key {key!r} in a JSON object: one of the values would be lost",
+         "Keep one value per key."),
+    Code("NC904", "warning", "character U+{codepoint:04X} is not allowed in XML 1.0",
+         "Remove it: XML outputs (NewsML-G2, NITF, DOCX) cannot carry it."),
 )
 
 CODES: dict[str, Code] = {c.code: c for c in _TABLE}

@@ -23,14 +23,13 @@ import fnmatch
 import functools
 import importlib
 import inspect
-import json
 import os
 from dataclasses import dataclass, field, replace
 from importlib.util import find_spec
 from pathlib import Path
 
 from . import messages
-from .api import read_bytes_from
+from .api import read_bytes_from, read_stream
 from .decode import DEFAULT_MAX_BYTES
 from .errors import NewsconvError
 from .readers import READERS, guess_format
@@ -216,12 +215,12 @@ def _check_model_json(data: bytes, name: str) -> list[Message]:
     from .modeljson import check_version, from_dict
     from .schema import validate_model
 
+    from .jsonsafe import load_json
+
     try:
-        doc = json.loads(data)
-    except (json.JSONDecodeError, UnicodeDecodeError) as exc:
-        if isinstance(exc, json.JSONDecodeError):
-            return [messages.make("NC402", file=name, line=exc.lineno, col=exc.colno, detail=exc.msg)]
-        return [messages.make("NC402", file=name, detail=str(exc))]
+        doc = load_json(data, source=name, max_bytes=None)
+    except NewsconvError as exc:
+        return list(exc.messages)
     if isinstance(doc, dict):
         try:
             check_version(doc.get("model_version"), name)
@@ -268,12 +267,12 @@ def _fallback_xml(data: bytes, name: str, fmt: str) -> list[Message]:
 
 
 def _fallback_json(data: bytes, name: str, fmt: str) -> list[Message]:
+    from .jsonsafe import load_json
+
     try:
-        doc = json.loads(data)
-    except json.JSONDecodeError as exc:
-        return [messages.make("NC402", file=name, line=exc.lineno, col=exc.colno, detail=exc.msg)]
-    except UnicodeDecodeError as exc:
-        return [messages.make("NC402", file=name, detail=str(exc))]
+        doc = load_json(data, source=name, max_bytes=None)
+    except NewsconvError as exc:
+        return list(exc.messages)
     if fmt == "jsonld":
         nodes = doc if isinstance(doc, list) else [doc]
         if not nodes or not all(isinstance(n, dict) for n in nodes):
@@ -406,7 +405,7 @@ def validate_path(path: str, fmt: str | None = None, *, xsd: str | None = None,
     import sys
 
     try:
-        data = sys.stdin.buffer.read() if path == "-" else read_bytes_from(path, max_bytes)
+        data = read_stream(sys.stdin.buffer, max_bytes, "<stdin>") if path == "-" else read_bytes_from(path, max_bytes)
     except NewsconvError as exc:
         return Report(path, fmt or "unknown", exc.messages)
     return validate_bytes(data, "<stdin>" if path == "-" else path, fmt, xsd=xsd, max_bytes=max_bytes)

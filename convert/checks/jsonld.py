@@ -13,7 +13,6 @@ free of a 1.5 MB vocabulary file, and what newsconv writes is a short, stable li
 
 from __future__ import annotations
 
-import json
 import re
 
 from .. import messages
@@ -102,14 +101,13 @@ def check(data: bytes, name: str | None = None) -> list[Message]:
     def msg(code: str, path: str | None = None, **fmt) -> None:
         out.append(messages.make(code, file=name, path=path, **fmt))
 
+    from ..errors import InputError
+    from ..jsonsafe import load_json
+
     try:
-        doc = json.loads(data.decode("utf-8-sig"))
-    except UnicodeDecodeError as exc:
-        msg("NC601", detail=f"not UTF-8 ({exc.reason} at byte {exc.start})")
-        return out
-    except json.JSONDecodeError as exc:
-        out.append(messages.make("NC601", file=name, line=exc.lineno, col=exc.colno, detail=exc.msg))
-        return out
+        doc = load_json(data, source=name, max_bytes=None, syntax_code="NC601", syntax_prefix="")  # depth-limited, strict JSON
+    except InputError as exc:
+        return list(exc.messages)
     if not isinstance(doc, dict):
         msg("NC602", "$", detail="the document is not a JSON object")
         return out

@@ -20,7 +20,6 @@ far as it uses the same compact terms.
 from __future__ import annotations
 
 import hashlib
-import json
 import re
 
 from .. import messages
@@ -133,12 +132,9 @@ def _property_value(value, property_id: str) -> str | None:
 
 
 def read(data: bytes, name: str | None = None, **_options) -> Result[Article]:
-    try:
-        doc = json.loads(data.decode("utf-8-sig"))
-    except UnicodeDecodeError as exc:
-        raise _fail(name, f"not UTF-8 ({exc.reason} at byte {exc.start})") from None
-    except json.JSONDecodeError as exc:
-        raise _fail(name, f"not valid JSON: {exc.msg}", line=exc.lineno, col=exc.colno) from None
+    from ..jsonsafe import load_json
+
+    doc = load_json(data, source=name, max_bytes=None, syntax_code="NC640", syntax_prefix="not valid JSON: ")  # depth-limited, strict JSON; InputError otherwise
     if not isinstance(doc, (dict, list)):
         raise _fail(name, "the document is not a JSON object")
     nodes = _Nodes(doc)

@@ -11,7 +11,6 @@ text (headline, blank line, body) and points every span into it (NC554).
 from __future__ import annotations
 
 import hashlib
-import json
 import re
 from dataclasses import replace
 
@@ -52,12 +51,9 @@ _LEAD_DASH = re.compile(r"\s+(?:--|[-–—])\s+")
 
 
 def read(data: bytes, name: str | None = None, **_options) -> Result[Article]:
-    try:
-        doc = json.loads(data.decode("utf-8-sig"))
-    except UnicodeDecodeError as exc:
-        raise _fail(name, f"not UTF-8 ({exc.reason} at byte {exc.start})") from None
-    except json.JSONDecodeError as exc:
-        raise _fail(name, f"not valid JSON: {exc.msg}", line=exc.lineno, col=exc.colno) from None
+    from ..jsonsafe import load_json
+
+    doc = load_json(data, source=name, max_bytes=None, syntax_code="NC553", syntax_prefix="not valid JSON: ")  # depth-limited, strict JSON; InputError otherwise
     if not isinstance(doc, dict) or not isinstance(doc.get("uri"), str):
         raise _fail(name, "no ninjs item (a JSON object with a `uri`)")
 

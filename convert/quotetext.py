@@ -14,15 +14,20 @@ survives model -> format -> model unchanged.
 
 from __future__ import annotations
 
+import re
+
+_XML_SPACE = re.compile(r"[ \t\r\n]+")
+
 #: quotation marks a quoted stretch opens or closes with (`` and '' are TeX-style pairs)
 TWO_CHAR_MARKS = ("``", "''")
 MARK_CHARS = "\"“”„«»‹›「」『』"
+_STRIP = " \t\r\n"
 
 
 def strip_marks(text: str) -> str:
     """`text` stripped of whitespace and of one quotation mark at each end (single quotation marks
     stay: inside double ones they are text, e.g. `'pay for themselves'`)."""
-    text = text.strip()
+    text = text.strip(_STRIP)
     if text.startswith(TWO_CHAR_MARKS):
         text = text[2:]
     elif text[:1] and text[0] in MARK_CHARS:
@@ -31,19 +36,20 @@ def strip_marks(text: str) -> str:
         text = text[:-2]
     elif text[-1:] and text[-1] in MARK_CHARS:
         text = text[:-1]
-    return text.strip()
+    return text.strip(_STRIP)
 
 
 def join_pieces(pieces: list[str]) -> str:
     """The quotation's text from its pieces (already without marks)."""
-    text = " ".join(x for x in (p.strip() for p in pieces) if x)
+    text = " ".join(x for x in (p.strip(_STRIP) for p in pieces) if x)
     return text.rstrip(",").rstrip() if text.endswith(",") else text
 
 
 def quote_text(element_texts: list[str]) -> str:
     """The quotation's text from the text of its inline elements (marks included or not), with
-    runs of whitespace as one space (as a reader of XML sees them)."""
-    return join_pieces([strip_marks(" ".join(t.split())) for t in element_texts])
+    runs of XML whitespace (space, tab, CR, LF) as one space, as the readers see a block; other
+    spaces (a no-break space) are text."""
+    return join_pieces([strip_marks(_XML_SPACE.sub(" ", t)) for t in element_texts])
 
 
 def widen_to_marks(text: str, start: int, end: int) -> tuple[int, int]:

@@ -16,7 +16,7 @@ from __future__ import annotations
 
 import re
 
-_XML_SPACE = re.compile(r"[ \t\r\n]+")
+_XML_SPACE = re.compile(r" *[\t\r\n][ \t\r\n]*")
 
 #: quotation marks a quoted stretch opens or closes with (`` and '' are TeX-style pairs)
 TWO_CHAR_MARKS = ("``", "''")
@@ -47,8 +47,8 @@ def join_pieces(pieces: list[str]) -> str:
 
 def quote_text(element_texts: list[str]) -> str:
     """The quotation's text from the text of its inline elements (marks included or not), with
-    runs of XML whitespace (space, tab, CR, LF) as one space, as the readers see a block; other
-    spaces (a no-break space) are text."""
+    layout whitespace (a run with a line break or tab) as one space, as the readers see a block;
+    runs of plain spaces and other spaces (a no-break space) are text."""
     return join_pieces([strip_marks(_XML_SPACE.sub(" ", t)) for t in element_texts])
 
 

@@ -42,7 +42,10 @@ _LANG_OK = re.compile(r"^[a-z]{2,3}(-[A-Za-z0-9]{2,8})*$")
 _DATE_OK = re.compile(r"^(\d{4}(-\d{2}(-\d{2})?)?|--\d{2}-\d{2})$")
 #: what can speak: a quotation's `quote-source` names a person or an organisation, never a place
 SPEAKER_TYPES = frozenset({"person", "organization"})
-_WS = re.compile(r"[ \t\r\n]+")  # XML whitespace only: NBSP and other spaces are content
+#: a run of XML whitespace with a line break or tab in it is layout (an indented, wrapped
+#: element); runs of plain spaces are the text's own (`and  a minimum-wage hike` in a source
+#: paragraph), and NBSP and other spaces are content
+_WS = re.compile(r" *[\t\r\n][ \t\r\n]*")
 
 _ITEM_META_READ = {"itemClass", "provider", "versionCreated", "firstCreated", "pubStatus", "generator", "edNote"}
 _CONTENT_META_READ = {"contentCreated", "located", "infoSource", "language", "subject", "headline", "dateline"}
@@ -54,11 +57,12 @@ def _local(tag) -> str:
     return tag.rsplit("}", 1)[-1] if isinstance(tag, str) else ""
 
 
-_ODD_SPACE = re.compile(r"[ \t\r\n]{2}|[\t\r\n]")
+_ODD_SPACE = re.compile(r"[\t\r\n]")
 
 
 def _norm_space(text: str) -> str:
-    """Runs of whitespace as one space, trimmed (fast path: already normal)."""
+    """Layout whitespace (runs with a line break or tab) as one space, trimmed (fast path: no
+    layout whitespace)."""
     if _ODD_SPACE.search(text) is None and text[:1] != " " and text[-1:] != " ":
         return text
     return _WS.sub(" ", text).strip(" ")

@@ -68,7 +68,7 @@ def rich_article(text: str = RICH_TEXT, name: str = "rich.txt") -> convert.Artic
         Entity("e9", "organization", "Senate", mentions=(sp("Senate"),)),
     )
     quotes = (
-        Quote("q1", "We will vote on this bill before the recess,", "direct", "p3",
+        Quote("q1", "We will vote on this bill before the recess", "direct", "p3",
               sp("“We will vote on this bill before the recess,”"), speaker="e1", speaker_text="Whitfield",
               speaker_span=sp("Whitfield", 2), cue="said"),
         Quote("q2", "Families in every state are waiting for clean water & they should not wait <much> longer.",
@@ -76,7 +76,7 @@ def rich_article(text: str = RICH_TEXT, name: str = "rich.txt") -> convert.Artic
                                  "<much> longer.”"), speaker="e1", speaker_text="Whitfield", cue="said"),
         Quote("q3", "I support the goal, but I cannot support a bill that nobody has priced.", "direct", "p4",
               idx.span(text.index("“I support"), text.index("priced.”") + 8),
-              parts=(sp("“I support the goal,”"), sp("“but I cannot support a bill that nobody has priced.”")),
+              parts=(sp("I support the goal,"), sp("but I cannot support a bill that nobody has priced.")),
               speaker="e3", speaker_text="Reed", speaker_span=sp("Reed", 2), cue="said"),
         Quote("q4", "moonshot", "scare", "p5", sp('"moonshot"')),
     )
@@ -100,7 +100,7 @@ def no_headline_article() -> convert.Article:
                   mentions=(idx.span(*_nth(text, "Ana Morales")),)),
            Entity("e2", "place", "Flint", mentions=(idx.span(*_nth(text, "Flint")),)),
            Entity("e3", "place", "City Hall", mentions=(idx.span(*_nth(text, "City Hall")),)))
-    quotes = (Quote("q1", "We need clean water now,", "direct", "p2", idx.span(s, e), speaker="e1",
+    quotes = (Quote("q1", "We need clean water now", "direct", "p2", idx.span(s, e), speaker="e1",
                     speaker_text="Ana Morales", cue="said"),)
     return replace(base, entities=ent, quotes=quotes)
 

@@ -40,8 +40,19 @@ def _norm(text: str) -> str:
     return _WS.sub(" ", text).strip()
 
 
-def carried(a: convert.Article) -> dict:
-    """The article as far as NewsML-G2 carries it: spans replaced by the words they cover."""
+def unmarked_mentions(a: convert.Article) -> set[tuple[str, int, int]]:
+    """(entity id, start, end) of the mentions the NITF body cannot mark up (a name inside another
+    name: `Islamabad` in the event `Islamabad massacre`), listed in NOT_CARRIED and counted by NC506."""
+    from convert.writers.nitf_body import BodyBuilder, Cleaner
+
+    builder = BodyBuilder(a, Cleaner(None), mark_headline=not (a.title.derived and bool(a.title.text)))
+    builder.build()
+    return {(eid, sp.start, sp.end) for eid, sp in builder.unmarked_mentions}
+
+
+def carried(a: convert.Article, unmarked: set[tuple[str, int, int]] = frozenset()) -> dict:
+    """The article as far as NewsML-G2 carries it: spans replaced by the words they cover
+    (`unmarked`: mentions the writer reported it could not mark up, left out)."""
     text = rebuild_source(a)
 
     def cover(span):
@@ -57,7 +68,7 @@ def carried(a: convert.Article) -> dict:
         "quotes": [(q.id, q.text, q.kind, q.paragraph, cover(q.span), [cover(s) for s in q.parts], q.speaker,
                     q.speaker_text) for q in a.quotes],
         "entities": [(e.id, e.type, e.name, e.aliases, e.titles, e.affiliations, e.acronym, e.date, e.location,
-                      [cover(m) for m in e.mentions]) for e in a.entities],
+                      [cover(m) for m in e.mentions if (e.id, m.start, m.end) not in unmarked]) for e in a.entities],
         "dates": [(d.id, d.text, d.kind, d.value, cover(d.span)) for d in a.dates],
     }
 
@@ -69,10 +80,15 @@ def _articles():
 
 @pytest.mark.parametrize("article", _articles(), ids=lambda a: a.source.name)
 def test_round_trip_keeps_everything_newsml_carries(article):
-    data = convert.write(article, "newsml").value
+    res = convert.write(article, "newsml")
+    data = res.value
     back = read(data, "item.newsml.xml")
     assert [m for m in back.messages if m.severity != "info"] == []
-    assert carried(back.value) == carried(article)
+    lost = unmarked_mentions(article)
+    assert carried(back.value) == carried(article, lost)
+    # the mentions left out were reported (NC506 counts them with what else was not marked up)
+    reported = [int(m.text.split()[0]) for m in res.messages if m.code == "NC506"]
+    assert not lost or sum(reported) >= len(lost)
     # the model read back is a valid model whose text rebuilds from its own blocks
     assert validate_model(json.loads(convert.to_json(back.value))) == []
     assert back.value.source.sha256 == __import__("hashlib").sha256(rebuild_source(back.value).encode()).hexdigest()

@@ -20,6 +20,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
+from ..quotetext import join_pieces
 from .lexicon import Lexicon
 
 MARKS = re.compile(r"[\"“”„]|``|''")
@@ -133,9 +134,7 @@ def piece_text(paragraphs: list[str], p: Piece) -> str:
 
 
 def quote_text(paragraphs: list[str], q: RawQuote) -> str:
-    parts = [piece_text(paragraphs, p) for p in q.pieces]
-    text = " ".join(x for x in parts if x)
-    return text.rstrip(",").rstrip() if text.endswith(",") else text
+    return join_pieces([piece_text(paragraphs, p) for p in q.pieces])
 
 
 _ABBREV = re.compile(r"(?:\b(?:Mr|Mrs|Ms|Dr|St|Sen|Rep|Gov|Gen|Lt|Col|Sgt|Capt|Prof|Rev|Jr|Sr)|\b[A-Z]|(?:[A-Z]\.)+[A-Z])$")

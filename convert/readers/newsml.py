@@ -24,6 +24,7 @@ from collections import Counter
 
 from .. import messages, xmlsafe
 from ..errors import InputError
+from ..quotetext import quote_text, widen_to_marks
 from ..model import (DATE_KINDS, Article, Block, Dateline, DateMention, Entity, Paragraph, Quote, Source,
                      Span, Title)
 from ..namespaces import NAR, NITF, ROLE_DERIVED_HEADLINE, ROLE_TITLE, XML
@@ -39,8 +40,12 @@ NAT_CP = {"cpnat:person": "person", "cpnat:organisation": "organization", "cpnat
 _ID_OK = re.compile(r"^urn:newsconv:[0-9a-f]{8,64}$")
 _LANG_OK = re.compile(r"^[a-z]{2,3}(-[A-Za-z0-9]{2,8})*$")
 _DATE_OK = re.compile(r"^(\d{4}(-\d{2}(-\d{2})?)?|--\d{2}-\d{2})$")
-_QUOTE_MARKS = "\"'“”„‟‘’‚‛«»‹›「」『』"
-_WS = re.compile(r"[ \t\r\n]+")  # XML whitespace only: NBSP and other spaces are content
+#: what can speak: a quotation's `quote-source` names a person or an organisation, never a place
+SPEAKER_TYPES = frozenset({"person", "organization"})
+#: a run of XML whitespace with a line break or tab in it is layout (an indented, wrapped
+#: element); runs of plain spaces are the text's own (`and  a minimum-wage hike` in a source
+#: paragraph), and NBSP and other spaces are content
+_WS = re.compile(r" *[\t\r\n][ \t\r\n]*")
 
 _ITEM_META_READ = {"itemClass", "provider", "versionCreated", "firstCreated", "pubStatus", "generator", "edNote"}
 _CONTENT_META_READ = {"contentCreated", "located", "infoSource", "language", "subject", "headline", "dateline"}
@@ -52,11 +57,12 @@ def _local(tag) -> str:
     return tag.rsplit("}", 1)[-1] if isinstance(tag, str) else ""
 
 
-_ODD_SPACE = re.compile(r"[ \t\r\n]{2}|[\t\r\n]")
+_ODD_SPACE = re.compile(r"[\t\r\n]")
 
 
 def _norm_space(text: str) -> str:
-    """Runs of whitespace as one space, trimmed (fast path: already normal)."""
+    """Layout whitespace (runs with a line break or tab) as one space, trimmed (fast path: no
+    layout whitespace)."""
     if _ODD_SPACE.search(text) is None and text[:1] != " " and text[-1:] != " ":
         return text
     return _WS.sub(" ", text).strip(" ")
@@ -474,7 +480,8 @@ class _Reader:
         out = []
         taken = {b for b in order if not b.startswith("q-anon")}
         k = 0
-        by_name = {e.name: e.id for e in entities}
+        by_name = {e.name: e.id for e in entities if e.type in SPEAKER_TYPES}
+        full = "".join(txt.parts)
         for base in order:
             pieces = groups[base]
             qid = base
@@ -488,7 +495,7 @@ class _Reader:
             kind = "scare" if (first.get("class") or "") == "scare" else "direct"
             pm = next((pm_of.get(el.get("id")) for el, _, _ in pieces if el.get("id") in pm_of), None)
             texts = [txt_of(el) for el, _, _ in pieces]
-            text = " ".join(_strip(t) for t in texts)
+            text = quote_text(texts)
             speaker = speaker_text = None
             if pm is not None:
                 cr = pm.find(_N + "creator")
@@ -503,7 +510,7 @@ class _Reader:
             elif kind == "direct" and first.get("quote-source"):
                 speaker_text = first.get("quote-source")
                 speaker = by_name.get(speaker_text)
-            sp = span(pieces[0][1], pieces[-1][2])
+            sp = span(*widen_to_marks(full, pieces[0][1], pieces[-1][2]))
             parts = tuple(span(s, e) for _, s, e in pieces) if len(pieces) > 1 else ()
             out.append(Quote(qid, text, kind, "", sp, parts, speaker if kind == "direct" else None,
                              speaker_text if kind == "direct" else None))
@@ -555,9 +562,6 @@ class _Reader:
 def txt_of(el) -> str:
     return "".join(el.itertext())
 
-
-def _strip(text: str) -> str:
-    return _norm_space(text).strip(_QUOTE_MARKS).strip()
 
 
 __all__ = ["read"]

@@ -16,12 +16,13 @@ from collections import Counter
 
 from .. import messages, xmlsafe
 from ..errors import InputError
+from ..quotetext import quote_text, widen_to_marks
 from ..model import Article, Block, Dateline, Entity, Paragraph, Quote, Source, Span, Title
 from ..namespaces import NITF
 from ..result import Message, Result
 from ..textpos import LineIndex
 from ..writers.nitf import ALT_ACRONYM, ALT_AFFILIATION, ALT_ALIAS, ALT_LOCATION
-from .newsml import _DATE_OK, _ID_OK, _LANG_OK, _local, _norm_space, _Reader, _strip, _Text
+from .newsml import _DATE_OK, _ID_OK, _LANG_OK, SPEAKER_TYPES, _local, _norm_space, _Reader, _Text
 
 _F = f"{{{NITF}}}"
 _KIND = {"person": "person", "org": "organization", "location": "place", "event": "event"}
@@ -178,7 +179,7 @@ def read(data: bytes, name: str | None = None, *, max_bytes: int | None = xmlsaf
                            c["acronym"], c["date"], ids.get(c["location"]) if c["location"] else None,
                            tuple(sorted(c["mentions"], key=lambda sp: sp.start))))
     ents.sort(key=lambda e: int(e.id[1:]))
-    by_name = {e.name: e.id for e in ents}
+    by_name = {e.name: e.id for e in ents if e.type in SPEAKER_TYPES}
 
     # quotations
     groups: dict[str, list] = {}
@@ -213,8 +214,8 @@ def read(data: bytes, name: str | None = None, *, max_bytes: int | None = xmlsaf
         kind = "scare" if first.get("class") == "scare" else "direct"
         source = first.get("quote-source") if kind == "direct" else None
         speaker = by_name.get(source) if source else None
-        quotes.append(Quote(qid, " ".join(_strip("".join(el.itertext())) for el, _, _ in pieces), kind, "",
-                            span(pieces[0][1], pieces[-1][2]),
+        quotes.append(Quote(qid, quote_text(["".join(el.itertext()) for el, _, _ in pieces]), kind, "",
+                            span(*widen_to_marks(text, pieces[0][1], pieces[-1][2])),
                             tuple(span(s, e) for _, s, e in pieces) if len(pieces) > 1 else (),
                             speaker, source))
     quotes.sort(key=lambda qq: int(qq.id[1:]))

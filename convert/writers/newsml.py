@@ -31,6 +31,7 @@ from ..model import Article
 from ..namespaces import CATALOG_URL, NAR, NITF, ROLE_DERIVED_HEADLINE, ROLE_TITLE, XML
 from ..options import WriteOptions
 from ..result import Message, Result
+from ..quotetext import quote_text
 from .nitf_body import BodyBuilder, Cleaner
 
 #: versionCreated when neither WriteOptions.created nor the article gives a date (documented).
@@ -194,7 +195,7 @@ def build_item(article: Article, options: WriteOptions):
         if not ids or q.kind != "direct":
             continue
         speaker = a.entity(q.speaker)
-        rebuilt = " ".join(_strip_marks("".join(q_elements[i].itertext())) for i in ids)
+        rebuilt = quote_text(["".join(q_elements[i].itertext()) for i in ids])
         if speaker is None and not q.speaker_text and rebuilt == q.text:
             continue
         pm = SubElement(root, T["partMeta"], partid=f"pm-{q.id}", contentrefs=" ".join(ids))
@@ -220,13 +221,6 @@ def build_item(article: Article, options: WriteOptions):
     notes.extend(builder.report())
     notes.extend(clean.messages)
     return root, notes
-
-
-_QUOTE_MARKS = "\"'“”„‟‘’‚‛«»‹›「」『』"
-
-
-def _strip_marks(text: str) -> str:
-    return text.strip().strip(_QUOTE_MARKS).strip()
 
 
 def _find_place(a: Article, place: str):

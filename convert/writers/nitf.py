@@ -21,7 +21,8 @@ from ..namespaces import NITF
 from ..options import WriteOptions
 from ..result import Message, Result
 from .nitf_body import TAG, BodyBuilder, Cleaner, link_to_docdata
-from .newsml import _DECLARATION, _QUOTE_MARKS, _indent_tree
+from ..quotetext import quote_text
+from .newsml import _DECLARATION, _indent_tree
 
 ALT_ALIAS = "urn:newsconv:alias"
 ALT_ACRONYM = "urn:newsconv:acronym"
@@ -100,7 +101,7 @@ def build_document(article: Article, options: WriteOptions):
         if not ids:
             continue
         texts = [el for el in root.iter(TAG["q"]) if el.get("id") in ids]
-        rebuilt = " ".join("".join(el.itertext()).strip().strip(_QUOTE_MARKS).strip() for el in texts)
+        rebuilt = quote_text(["".join(el.itertext()) for el in texts])
         if rebuilt != q.text:
             lost(f"the exact text of {q.id}", "NITF holds the quoted words as they stand in the paragraph")
     notes.extend(builder.report())

@@ -9,7 +9,7 @@ Markup, with ids that item-level `inlineRef`/`partMeta` point at:
   the lead); `dateline` with `location` and `story.date norm=...`; `body.end/tagline` for a sign-off;
 - `q id="q2" quote-source="Laura Whitfield"` per quoted piece (`q2.2` for a second piece of the
   same interrupted quotation; `class="scare"` for a scare quote, which is not speech);
-- `person`/`org`/`location`/`event id="e4.1"` per mention (entity e4, its first mention);
+- `person`/`org`/`location`/`event id="e4.1"` per mention (entity e4, its first mention that is marked up);
 - `chron id="d1" norm="2024-11-26" class="absolute"` per date.
 
 NITF elements cannot overlap, and a name element can hold no other markup, so a mention that
@@ -126,6 +126,8 @@ class BodyBuilder:
         #: dateline's agency is the body.head distributor
         self.standalone = standalone
         self.mention_ids: dict[str, list[str]] = {}
+        #: (entity id, span) of each mention that could not be marked up (counted in NC506)
+        self.unmarked_mentions: list[tuple[str, Span]] = []
         self.quote_ids: dict[str, list[str]] = {}
         self.date_ids: list[str] = []
         self.dropped: Counter[str] = Counter()
@@ -168,6 +170,7 @@ class BodyBuilder:
         loc = self._local(block, span) if block is not None else None
         if loc is None:
             self.dropped[f"{what} outside the headline, dateline and paragraphs"] += 1
+            self._unmarked(kind, data)
             return
         self._anns[id(block)].append((loc[0], -loc[1], _RANK[kind], kind, data, what))
 
@@ -179,8 +182,8 @@ class BodyBuilder:
                 xid = q.id if k == 0 else f"{q.id}.{k + 1}"
                 self._add(sp, "q", (q, xid), "quotation")
         for ent in a.entities:
-            for k, sp in enumerate(ent.mentions):
-                self._add(sp, "m", (ent, f"{ent.id}.{k + 1}"), "mention")
+            for sp in ent.mentions:
+                self._add(sp, "m", (ent, sp), "mention")
         for d in a.dates:
             self._add(d.span, "d", d, "date")
 
@@ -192,20 +195,34 @@ class BodyBuilder:
             e = -neg_e
             if kind not in allowed:
                 self.dropped[f"{what} in the {'dateline' if isinstance(block, Dateline) else 'headline'}"] += 1
+                self._unmarked(kind, data)
                 continue
             while not (stack[-1].s <= s and e <= stack[-1].e):
                 stack.pop()
             parent = stack[-1]
             if parent.children and parent.children[-1].e > s:
                 self.dropped[f"{what} overlapping other markup"] += 1
+                self._unmarked(kind, data)
                 continue
             if parent.kind in ("m", "d"):
                 self.dropped[f"{what} inside a name or date"] += 1
+                self._unmarked(kind, data)
                 continue
             node = _Node(s, e, kind, data)
             parent.children.append(node)
             stack.append(node)
         return root
+
+    def _unmarked(self, kind: str, data) -> None:
+        if kind == "m" and data is not None:
+            self.unmarked_mentions.append((data[0].id, data[1]))
+
+    def _mention_id(self, ent) -> str:
+        """`e4.2`: entity e4, its second marked-up mention (numbered in document order, so
+        writing an article read back from the output gives the same ids)."""
+        xid = f"{ent.id}.{len(self.mention_ids.get(ent.id, ())) + 1}"
+        self.mention_ids.setdefault(ent.id, []).append(xid)
+        return xid
 
     def _emit(self, el, node: _Node, block, in_dateline: bool = False) -> None:
         from lxml.etree import SubElement
@@ -233,11 +250,10 @@ class BodyBuilder:
                         sub.set("quote-source", self.clean(source))
                 self.quote_ids.setdefault(quote.id, []).append(xid)
             elif child.kind == "m":
-                ent, xid = child.data
-                sub = SubElement(el, ENTITY_TAG[ent.type], id=xid)
+                ent = child.data[0]
+                sub = SubElement(el, ENTITY_TAG[ent.type], id=self._mention_id(ent))
                 if self.standalone:
                     link_to_docdata(sub, self.article.id, ent)
-                self.mention_ids.setdefault(ent.id, []).append(xid)
             else:
                 d = child.data
                 sub = SubElement(el, TAG["story.date"] if in_dateline else TAG["chron"], id=d.id)
@@ -291,6 +307,7 @@ class BodyBuilder:
         for t in anns:
             if t[3] == "m" and t[4][0].type != "place":
                 self.dropped["mention in the dateline (only places can be marked up there)"] += 1
+                self._unmarked("m", t[4])
             elif t[3] == "q":
                 self.dropped["quotation in the dateline"] += 1
             else:
@@ -323,11 +340,10 @@ class BodyBuilder:
                 if child.data is None:
                     sub = SubElement(el, TAG["location"])
                 else:
-                    ent, xid = child.data
-                    sub = SubElement(el, TAG["location"], id=xid)
+                    ent = child.data[0]
+                    sub = SubElement(el, TAG["location"], id=self._mention_id(ent))
                     if self.standalone:
                         link_to_docdata(sub, self.article.id, ent)
-                    self.mention_ids.setdefault(ent.id, []).append(xid)
             else:
                 d = child.data
                 sub = SubElement(el, TAG["story.date"], id=d.id)

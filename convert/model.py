@@ -203,12 +203,13 @@ class Article:
 
     @property
     def date(self) -> str | None:
-        """The article's date: the dateline's, else the first absolute date in the text."""
+        """The article's own date: the dateline's full date, or None.
+
+        Dates mentioned in the text are not the article's date: the first one is as often an event,
+        a deadline or a sponsor's line (`the estimate is due on January 15, 2025`). They stay in
+        `dates` and on the events they belong to; writers use `WriteOptions.created` otherwise."""
         if self.dateline is not None and self.dateline.date and not self.dateline.date_partial:
             return self.dateline.date
-        for d in self.dates:
-            if d.kind == "absolute" and d.value and len(d.value) == 10:
-                return d.value
         return None
 
 

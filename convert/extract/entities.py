@@ -37,8 +37,21 @@ _POST_NOMINALS = {"MP", "MEP", "MSP", "MLA", "QC", "KC", "OBE", "MBE", "CBE", "K
 _CORP_SUFFIX = re.compile(r",? (?:LLC|Inc\.|Inc|Ltd\.|Ltd|plc|PLC|Corp\.|GmbH|AG|S\.A\.|N\.V\.)(?![\w])")
 _ACR_AFTER = re.compile(r" \(([A-Z][A-Za-z0-9&.]{1,9})\)")
 _DESCRIBING = re.compile(r"-[a-z]+$")
-_LEFT_WORDS = re.compile(r"((?:[\w.'’\-]+ ){1,8})$")
-_DAYS = re.compile(r"\b(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|January|February|March|April|June|July|August|September|October|November|December)\b")
+# the last 1-8 "word " units before a name, read backwards from the end (a reversed string and
+# `match` at 0 is the same as searching `((?:[\w.'’\-]+ ){1,8})$`, without trying every start)
+_LEFT_WORDS_REV = re.compile(r"(?: [\w.'’\-]+){1,8}")
+_DAY_WORDS = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday", "January", "February",
+              "March", "April", "June", "July", "August", "September", "October", "November", "December")
+
+
+def _word_start(w: str) -> str:
+    """`\\bWord` written so that the pattern opens with a literal: `W(?<!\\wW)ord`. Why: re scans
+    fast to a pattern's possible first characters only when the pattern opens with one (a leading
+    `\\b`, look-ahead or look-behind makes it try every position); the look-behind keeps `\\b`."""
+    return f"{re.escape(w[0])}(?<!\\w{re.escape(w[0])}){re.escape(w[1:])}"
+
+
+_DAYS = re.compile("(?:" + "|".join(map(_word_start, _DAY_WORDS)) + r")\b")  # \b(?:Monday|...)\b
 _POSSESSIVE = re.compile(r"['’]s(?= )")
 _FEMALE = {"mrs.", "ms.", "miss", "mrs", "ms", "lady", "dame", "queen", "princess", "spokeswoman", "chairwoman",
            "congresswoman", "councilwoman", "actress", "businesswoman", "sister", "mother", "wife", "daughter"}
@@ -581,10 +594,10 @@ class Finder:
         """Lower-case title words right before a name, with the capitalised words before them:
         'State Department spokesperson', 'former', 'his deputy spokesperson,' (comma apposition)."""
         before = text[max(0, start - 100):start]
-        m = _LEFT_WORDS.search(before)
+        m = _LEFT_WORDS_REV.match(before[-2::-1] if before.endswith("\n") else before[::-1])
         if not m:
             return self._comma_title(text, start)
-        words = m.group(1).split()
+        words = m.group(0)[::-1].split()
         lex = self.lex
         k = len(words)
         saw_title = False
@@ -738,7 +751,7 @@ def find_entities(paragraphs: list[str], lex: Lexicon) -> tuple[Entities, list[t
 _APPOS = re.compile(r", ((?:the |a |an )?(?:[\w.'’\-]+ ){0,10}?[\w.'’\-]+)(?=[,;.)]|$| who | which | and )")
 
 
-_BELONGS = re.compile(r"\b(his|her) (?:own )?(?:political )?(?:party|organi[sz]ation|company|group|movement|union|campaign|firm|newspaper|team)\b,? (?:the )?")
+_BELONGS = re.compile(r"h(?<!\wh)(?:is|er) (?:own )?(?:political )?(?:party|organi[sz]ation|company|group|movement|union|campaign|firm|newspaper|team)\b,? (?:the )?")
 
 
 def _possessions(paragraphs: list[str], ents: Entities, notes: list) -> None:
@@ -751,7 +764,7 @@ def _possessions(paragraphs: list[str], ents: Entities, notes: list) -> None:
                 continue
             sent = text.rfind(". ", 0, m.start())
             sent = 0 if sent < 0 else sent + 2
-            gender = "m" if m.group(1) == "his" else "f"
+            gender = "m" if text.startswith("his", m.start()) else "f"
             people = sorted(((mm.start, e) for e in ents.items if e.type == "person" for mm in e.mentions
                              if mm.para == pi and sent <= mm.start < m.start() and e.gender in (None, gender)),
                             key=lambda x: x[0])

@@ -22,7 +22,7 @@ from dataclasses import dataclass, field
 
 from .lexicon import Lexicon
 
-MARKS = re.compile(r"[\"“”„]|``|''")
+MARKS = re.compile(r"[\"“”„`'](?:(?<=[\"“”„])|(?<=`)`|(?<=')')")  # [\"“”„]|``|'' opening with a class: faster
 _OPEN_BEFORE = set(" \t([{—–-/:;")
 _CLOSE_AFTER = set(" \t.,;:!?)]}—–-/…")
 

@@ -621,8 +621,19 @@ class Finder:
 
     def _comma_title(self, text: str, start: int) -> str:
         """'former U.S. Director of National Intelligence, Richard Grenell': a title and a comma."""
-        m = re.search(r"(?:^|[,;:(]|\b(?:his|her|its|their|the|a|an|by|and|as|with|said|says|told|added)) ?((?:[\w.'’\-]+ ){0,8}[\w.'’\-]+), $",
-                      text[max(0, start - 120):start])
+        before = text[max(0, start - 120):start]
+        if before.endswith(", "):
+            e = len(before) - 2
+        elif before.endswith(", \n"):
+            e = len(before) - 3
+        else:
+            return ""
+        # no match can start before the last nine words before the comma (and a 6-letter lead-in);
+        # searching from there finds the same match as from 0 (`^` and `\b` still see the whole string)
+        chain = _CHAIN_REV.match(before[e - 1::-1] if e else "")
+        if chain is None:
+            return ""
+        m = _COMMA_TITLE.search(before, max(0, e - chain.end() - 6))
         if not m:
             return ""
         phrase = m.group(1)
@@ -748,6 +759,8 @@ def find_entities(paragraphs: list[str], lex: Lexicon) -> tuple[Entities, list[t
     return ents, finder.role_notes
 
 
+_COMMA_TITLE = re.compile(r"(?:^|[,;:(]|\b(?:his|her|its|their|the|a|an|by|and|as|with|said|says|told|added)) ?((?:[\w.'’\-]+ ){0,8}[\w.'’\-]+), $")
+_CHAIN_REV = re.compile(r"[\w.'’\-]+(?: [\w.'’\-]+){0,8}")  # up to nine words, read backwards
 _APPOS = re.compile(r", ((?:the |a |an )?(?:[\w.'’\-]+ ){0,10}?[\w.'’\-]+)(?=[,;.)]|$| who | which | and )")
 
 

@@ -68,6 +68,7 @@ def extract(text: str, index: LineIndex, paragraphs: tuple[Paragraph, ...], date
         pos = text.find(dateline.place, dateline.span.start, dateline.span.end)
         if pos >= 0:
             dl_place.mentions.insert(0, Mention(-1, pos, pos + len(dateline.place), dateline.place))
+            dl_place.at.add((-1, pos))
             dl_place.first = (-1, pos)
 
     # quotations and speakers

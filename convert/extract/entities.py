@@ -94,6 +94,7 @@ class Ent:
     first: tuple[int, int] = (0, 0)
     gender: str | None = None
     initials: str | None = None
+    at: set[tuple[int, int]] = field(default_factory=set, repr=False, compare=False)  # (para, start) of mentions
 
 
 class Entities:
@@ -114,7 +115,8 @@ class Entities:
             self.by_name[(type_, name)] = ent
             if type_ == "person":
                 self.note_person_name(name)
-        if mention is not None and not any(m.para == mention.para and m.start == mention.start for m in ent.mentions):
+        if mention is not None and (mention.para, mention.start) not in ent.at:
+            ent.at.add((mention.para, mention.start))
             ent.mentions.append(mention)
             if mention.text != ent.name and mention.text not in ent.aliases:
                 ent.aliases.append(mention.text)
@@ -724,12 +726,19 @@ class Finder:
 class _Vocab:
     """`word in vocab`: the article writes `word` in lower case somewhere ("witnesses", "better")."""
 
-    __slots__ = ("text",)
+    __slots__ = ("text", "_seen")
 
     def __init__(self, text: str):
         self.text = " " + text + " "
+        self._seen: dict[str, bool] = {}  # the same words are asked about again and again
 
     def __contains__(self, word: str) -> bool:
+        hit = self._seen.get(word)
+        if hit is None:
+            hit = self._seen[word] = self._find(word)
+        return hit
+
+    def _find(self, word: str) -> bool:
         t = self.text
         i = t.find(word)
         while i >= 0:

@@ -210,6 +210,7 @@ class Finder:
 
     def __init__(self, lex: Lexicon, ents: Entities, vocab=frozenset()):
         self.vocab = vocab  # the words the article writes in lower case ("witnesses", "better")
+        self._titles_not_honorifics = lex.title_words - _HONORIFICS
         self.lex = lex
         self.ents = ents
         self.pending: list[tuple[Mention, bool, str, str]] = []  # single words decided at the end
@@ -219,18 +220,18 @@ class Finder:
     # -- the parts of a run --------------------------------------------------------------
     def _name_like(self, toks: list[str]) -> bool:
         lex = self.lex
-        if not toks or any(t in lex.org_words or t in lex.place_words for t in toks):
+        if not toks or not (lex.org_words.isdisjoint(toks) and lex.place_words.isdisjoint(toks)):
             return False
         if all(_is_acronym(t) for t in toks) or toks[-1] in _MISC:
             return False
-        if any(t.lower() in lex.title_words and t.lower() not in _HONORIFICS for t in toks):
+        if not self._titles_not_honorifics.isdisjoint(map(str.lower, toks)):
             return False
         hit = gazetteer.lookup(" ".join(toks))
         return hit is None or hit[0] == "city" and len(toks) > 1
 
     def _title_prefix(self, toks: list[str]) -> int:
         tw = self.lex.title_words
-        if not any(t.lower() in tw for t in toks):
+        if tw.isdisjoint(map(str.lower, toks)):
             return 0
         n = self._title_prefix_strict(toks)
         if n:
@@ -272,7 +273,7 @@ class Finder:
 
     def _org_like(self, words: list[str], name: str) -> bool:
         lex = self.lex
-        return name in lex.organizations or any(w in lex.org_words for w in words) or \
+        return name in lex.organizations or not lex.org_words.isdisjoint(words) or \
             (words[-1].endswith("s") and (words[-1][:-1] in lex.org_words or words[-1][:-3] + "y" in lex.org_words))
 
     def _place_kind(self, name: str, text: str, start: int) -> bool:
@@ -329,8 +330,8 @@ class Finder:
             left = run[pos:m.start()]
             last = left.split()[-1] if left.split() else ""
             if m.group(0).startswith(" and"):
-                if any(w in self.lex.org_words for w in run[:m.start()].split()[:3]) and " and " not in run[m.end():] \
-                        and not any(w in self.lex.org_words for w in run[m.end():].split()):
+                if not self.lex.org_words.isdisjoint(run[:m.start()].split()[:3]) and " and " not in run[m.end():] \
+                        and self.lex.org_words.isdisjoint(run[m.end():].split()):
                     continue  # "Union of Rationalist Atheists and Agnostics"
                 out.append((start + pos, start + m.start()))
                 pos = m.end()
@@ -647,7 +648,7 @@ class Finder:
         head = re.split(r" (?:of|for|at|in|on|to) ", " ".join(words))[0].split()
         if not head or head[-1].lower() not in self.lex.title_words:
             return ""
-        if any(w.lower() in self.lex.cues for w in words):
+        if not self.lex.cues.isdisjoint(map(str.lower, words)):
             return ""
         if phrase.split()[0].lower() in ("his", "her") or \
                 re.search(r"\b(?:his|her)\s+$", text[max(0, start - 130):start - len(phrase) - 2] + " "):
@@ -811,7 +812,7 @@ def _appositions(paragraphs: list[str], ents: Entities, lex: Lexicon, notes: lis
                 core = re.split(r" (?:at|of|for|with|in|from|on) ", " ".join(words), maxsplit=1)
                 head_words = core[0].split()
                 if head_words and head_words[-1].lower().rstrip("s") in lex.title_stems \
-                        and not any(w.lower() in lex.cues for w in words):
+                        and lex.cues.isdisjoint(map(str.lower, words)):
                     title = " ".join(words)
                     cut = re.search(r" (?:at|with|from) ", title)
                     if cut:

@@ -580,7 +580,7 @@ class Finder:
 
     def _person(self, mention: Mention) -> Ent:
         name = mention.text
-        ent = self.ents.find_person(name) if len(name.split()) == 1 or True else None
+        ent = self.ents.find_person(name)
         if ent is not None and (len(name.split()) < len(ent.name.split()) or ent.name == name):
             return self.ents.add("person", ent.name, mention)
         if ent is not None and len(name.split()) > len(ent.name.split()):
@@ -676,10 +676,12 @@ class Finder:
             name = mention.text
             person = self.ents.find_person(name)
             prev = before.rstrip().rsplit(" ", 1)[-1].lower() if before.strip() else ""
+            just_looked = False  # find_org(name) was asked a moment ago and said None
             if person is None:
                 org = orgs_of.get(name, False)
                 if org is False:
                     org = orgs_of[name] = self.ents.find_org(name)
+                    just_looked = True
                 if org is not None:  # the commonest case: an acronym seen before ("PTI")
                     self.ents.add("organization", org.name, mention)
                     if org.acronym is None and _is_acronym(name) and initials(org.name) == name.replace(".", ""):
@@ -690,7 +692,7 @@ class Finder:
                 if prev in _FEMALE or prev in _MALE:
                     person.gender = person.gender or ("f" if prev in _FEMALE else "m")
                 continue
-            org = self.ents.find_org(name)
+            org = None if just_looked else self.ents.find_org(name)
             if org is not None:
                 self.ents.add("organization", org.name, mention)
                 if org.acronym is None and _is_acronym(name) and initials(org.name) == name.replace(".", ""):

@@ -13,9 +13,10 @@ from __future__ import annotations
 
 import os
 from dataclasses import dataclass
+from operator import attrgetter
 
 from .. import messages
-from ..model import Dateline, DateMention, Entity, Paragraph, Quote, Span
+from ..model import Dateline, DateMention, Entity, Paragraph, Quote
 from ..result import Message
 from ..textpos import LineIndex
 from . import dates as _dates
@@ -26,6 +27,7 @@ from .quotes import classify, merge_interrupted, quote_text, scan
 from .spans import ParaMap
 from .speakers import attribute
 
+_START = attrgetter("start")  # sort key of mention spans
 
 @dataclass(frozen=True, slots=True)
 class Extraction:
@@ -68,6 +70,7 @@ def extract(text: str, index: LineIndex, paragraphs: tuple[Paragraph, ...], date
         pos = text.find(dateline.place, dateline.span.start, dateline.span.end)
         if pos >= 0:
             dl_place.mentions.insert(0, Mention(-1, pos, pos + len(dateline.place), dateline.place))
+            dl_place.at.add((-1, pos))
             dl_place.first = (-1, pos)
 
     # quotations and speakers
@@ -106,11 +109,6 @@ def extract(text: str, index: LineIndex, paragraphs: tuple[Paragraph, ...], date
     used.sort(key=lambda e: e.first)
     ids = {e.key: f"e{i + 1}" for i, e in enumerate(used)}
 
-    def mention_span(m: Mention) -> Span:
-        if m.para < 0:
-            return index.span(m.start, m.end)
-        return maps[m.para].span(m.start, m.end)
-
     entities = tuple(
         Entity(
             id=ids[e.key], type=e.type, name=e.name,
@@ -119,7 +117,8 @@ def extract(text: str, index: LineIndex, paragraphs: tuple[Paragraph, ...], date
             affiliations=tuple(ids[k] for k in e.affiliations if k in ids),
             acronym=e.acronym, date=e.date,
             location=ids.get(e.location) if e.location is not None else None,
-            mentions=tuple(sorted((mention_span(m) for m in e.mentions), key=lambda s: s.start)),
+            mentions=tuple(sorted([index.span(m.start, m.end) if m.para < 0 else maps[m.para].span(m.start, m.end)
+                                   for m in e.mentions], key=_START)),
         )
         for e in used
     )

@@ -26,6 +26,8 @@ DATE = re.compile(
     rf"|\b(?P<rel>yesterday|today|tomorrow)\b)"
 )
 
+_DIGIT = re.compile(r"\d")  # the same digits as DATE's \d
+
 
 def _month(tok: str) -> int:
     return MONTHS[tok.rstrip(".").lower()[:3] if tok.rstrip(".").lower()[:3] != "sep" else "sep"]
@@ -51,6 +53,10 @@ def anchor_of(dateline_date: str | None, partial: bool) -> date | None:
 def find_dates(text: str, anchor: date | None, year: int | None):
     """(start, end, text, kind, value) for each date in `text`."""
     out = []
+    # every form holds a digit, "day" (weekdays, yesterday, today) or "tomorrow": a paragraph with
+    # none of them has no date, and the scan (the costliest part of this pass) is skipped
+    if "day" not in text and "tomorrow" not in text and _DIGIT.search(text) is None:
+        return out
     for m in DATE.finditer(text):
         g = m.groupdict()
         s = m.group(0)

@@ -37,8 +37,21 @@ _POST_NOMINALS = {"MP", "MEP", "MSP", "MLA", "QC", "KC", "OBE", "MBE", "CBE", "K
 _CORP_SUFFIX = re.compile(r",? (?:LLC|Inc\.|Inc|Ltd\.|Ltd|plc|PLC|Corp\.|GmbH|AG|S\.A\.|N\.V\.)(?![\w])")
 _ACR_AFTER = re.compile(r" \(([A-Z][A-Za-z0-9&.]{1,9})\)")
 _DESCRIBING = re.compile(r"-[a-z]+$")
-_LEFT_WORDS = re.compile(r"((?:[\w.'’\-]+ ){1,8})$")
-_DAYS = re.compile(r"\b(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|January|February|March|April|June|July|August|September|October|November|December)\b")
+# the last 1-8 "word " units before a name, read backwards from the end (a reversed string and
+# `match` at 0 is the same as searching `((?:[\w.'’\-]+ ){1,8})$`, without trying every start)
+_LEFT_WORDS_REV = re.compile(r"(?: [\w.'’\-]+){1,8}")
+_DAY_WORDS = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday", "January", "February",
+              "March", "April", "June", "July", "August", "September", "October", "November", "December")
+
+
+def _word_start(w: str) -> str:
+    """`\\bWord` written so that the pattern opens with a literal: `W(?<!\\wW)ord`. Why: re scans
+    fast to a pattern's possible first characters only when the pattern opens with one (a leading
+    `\\b`, look-ahead or look-behind makes it try every position); the look-behind keeps `\\b`."""
+    return f"{re.escape(w[0])}(?<!\\w{re.escape(w[0])}){re.escape(w[1:])}"
+
+
+_DAYS = re.compile("(?:" + "|".join(map(_word_start, _DAY_WORDS)) + r")\b")  # \b(?:Monday|...)\b
 _POSSESSIVE = re.compile(r"['’]s(?= )")
 _FEMALE = {"mrs.", "ms.", "miss", "mrs", "ms", "lady", "dame", "queen", "princess", "spokeswoman", "chairwoman",
            "congresswoman", "councilwoman", "actress", "businesswoman", "sister", "mother", "wife", "daughter"}
@@ -81,6 +94,7 @@ class Ent:
     first: tuple[int, int] = (0, 0)
     gender: str | None = None
     initials: str | None = None
+    at: set[tuple[int, int]] = field(default_factory=set, repr=False, compare=False)  # (para, start) of mentions
 
 
 class Entities:
@@ -101,7 +115,8 @@ class Entities:
             self.by_name[(type_, name)] = ent
             if type_ == "person":
                 self.note_person_name(name)
-        if mention is not None and not any(m.para == mention.para and m.start == mention.start for m in ent.mentions):
+        if mention is not None and (mention.para, mention.start) not in ent.at:
+            ent.at.add((mention.para, mention.start))
             ent.mentions.append(mention)
             if mention.text != ent.name and mention.text not in ent.aliases:
                 ent.aliases.append(mention.text)
@@ -195,6 +210,7 @@ class Finder:
 
     def __init__(self, lex: Lexicon, ents: Entities, vocab=frozenset()):
         self.vocab = vocab  # the words the article writes in lower case ("witnesses", "better")
+        self._titles_not_honorifics = lex.title_words - _HONORIFICS
         self.lex = lex
         self.ents = ents
         self.pending: list[tuple[Mention, bool, str, str]] = []  # single words decided at the end
@@ -204,18 +220,18 @@ class Finder:
     # -- the parts of a run --------------------------------------------------------------
     def _name_like(self, toks: list[str]) -> bool:
         lex = self.lex
-        if not toks or any(t in lex.org_words or t in lex.place_words for t in toks):
+        if not toks or not (lex.org_words.isdisjoint(toks) and lex.place_words.isdisjoint(toks)):
             return False
         if all(_is_acronym(t) for t in toks) or toks[-1] in _MISC:
             return False
-        if any(t.lower() in lex.title_words and t.lower() not in _HONORIFICS for t in toks):
+        if not self._titles_not_honorifics.isdisjoint(map(str.lower, toks)):
             return False
         hit = gazetteer.lookup(" ".join(toks))
         return hit is None or hit[0] == "city" and len(toks) > 1
 
     def _title_prefix(self, toks: list[str]) -> int:
         tw = self.lex.title_words
-        if not any(t.lower() in tw for t in toks):
+        if tw.isdisjoint(map(str.lower, toks)):
             return 0
         n = self._title_prefix_strict(toks)
         if n:
@@ -257,7 +273,7 @@ class Finder:
 
     def _org_like(self, words: list[str], name: str) -> bool:
         lex = self.lex
-        return name in lex.organizations or any(w in lex.org_words for w in words) or \
+        return name in lex.organizations or not lex.org_words.isdisjoint(words) or \
             (words[-1].endswith("s") and (words[-1][:-1] in lex.org_words or words[-1][:-3] + "y" in lex.org_words))
 
     def _place_kind(self, name: str, text: str, start: int) -> bool:
@@ -314,8 +330,8 @@ class Finder:
             left = run[pos:m.start()]
             last = left.split()[-1] if left.split() else ""
             if m.group(0).startswith(" and"):
-                if any(w in self.lex.org_words for w in run[:m.start()].split()[:3]) and " and " not in run[m.end():] \
-                        and not any(w in self.lex.org_words for w in run[m.end():].split()):
+                if not self.lex.org_words.isdisjoint(run[:m.start()].split()[:3]) and " and " not in run[m.end():] \
+                        and self.lex.org_words.isdisjoint(run[m.end():].split()):
                     continue  # "Union of Rationalist Atheists and Agnostics"
                 out.append((start + pos, start + m.start()))
                 pos = m.end()
@@ -564,7 +580,7 @@ class Finder:
 
     def _person(self, mention: Mention) -> Ent:
         name = mention.text
-        ent = self.ents.find_person(name) if len(name.split()) == 1 or True else None
+        ent = self.ents.find_person(name)
         if ent is not None and (len(name.split()) < len(ent.name.split()) or ent.name == name):
             return self.ents.add("person", ent.name, mention)
         if ent is not None and len(name.split()) > len(ent.name.split()):
@@ -581,10 +597,10 @@ class Finder:
         """Lower-case title words right before a name, with the capitalised words before them:
         'State Department spokesperson', 'former', 'his deputy spokesperson,' (comma apposition)."""
         before = text[max(0, start - 100):start]
-        m = _LEFT_WORDS.search(before)
+        m = _LEFT_WORDS_REV.match(before[-2::-1] if before.endswith("\n") else before[::-1])
         if not m:
             return self._comma_title(text, start)
-        words = m.group(1).split()
+        words = m.group(0)[::-1].split()
         lex = self.lex
         k = len(words)
         saw_title = False
@@ -608,8 +624,19 @@ class Finder:
 
     def _comma_title(self, text: str, start: int) -> str:
         """'former U.S. Director of National Intelligence, Richard Grenell': a title and a comma."""
-        m = re.search(r"(?:^|[,;:(]|\b(?:his|her|its|their|the|a|an|by|and|as|with|said|says|told|added)) ?((?:[\w.'’\-]+ ){0,8}[\w.'’\-]+), $",
-                      text[max(0, start - 120):start])
+        before = text[max(0, start - 120):start]
+        if before.endswith(", "):
+            e = len(before) - 2
+        elif before.endswith(", \n"):
+            e = len(before) - 3
+        else:
+            return ""
+        # no match can start before the last nine words before the comma (and a 6-letter lead-in);
+        # searching from there finds the same match as from 0 (`^` and `\b` still see the whole string)
+        chain = _CHAIN_REV.match(before[e - 1::-1] if e else "")
+        if chain is None:
+            return ""
+        m = _COMMA_TITLE.search(before, max(0, e - chain.end() - 6))
         if not m:
             return ""
         phrase = m.group(1)
@@ -621,7 +648,7 @@ class Finder:
         head = re.split(r" (?:of|for|at|in|on|to) ", " ".join(words))[0].split()
         if not head or head[-1].lower() not in self.lex.title_words:
             return ""
-        if any(w.lower() in self.lex.cues for w in words):
+        if not self.lex.cues.isdisjoint(map(str.lower, words)):
             return ""
         if phrase.split()[0].lower() in ("his", "her") or \
                 re.search(r"\b(?:his|her)\s+$", text[max(0, start - 130):start - len(phrase) - 2] + " "):
@@ -649,10 +676,12 @@ class Finder:
             name = mention.text
             person = self.ents.find_person(name)
             prev = before.rstrip().rsplit(" ", 1)[-1].lower() if before.strip() else ""
+            just_looked = False  # find_org(name) was asked a moment ago and said None
             if person is None:
                 org = orgs_of.get(name, False)
                 if org is False:
                     org = orgs_of[name] = self.ents.find_org(name)
+                    just_looked = True
                 if org is not None:  # the commonest case: an acronym seen before ("PTI")
                     self.ents.add("organization", org.name, mention)
                     if org.acronym is None and _is_acronym(name) and initials(org.name) == name.replace(".", ""):
@@ -663,7 +692,7 @@ class Finder:
                 if prev in _FEMALE or prev in _MALE:
                     person.gender = person.gender or ("f" if prev in _FEMALE else "m")
                 continue
-            org = self.ents.find_org(name)
+            org = None if just_looked else self.ents.find_org(name)
             if org is not None:
                 self.ents.add("organization", org.name, mention)
                 if org.acronym is None and _is_acronym(name) and initials(org.name) == name.replace(".", ""):
@@ -700,12 +729,19 @@ class Finder:
 class _Vocab:
     """`word in vocab`: the article writes `word` in lower case somewhere ("witnesses", "better")."""
 
-    __slots__ = ("text",)
+    __slots__ = ("text", "_seen")
 
     def __init__(self, text: str):
         self.text = " " + text + " "
+        self._seen: dict[str, bool] = {}  # the same words are asked about again and again
 
     def __contains__(self, word: str) -> bool:
+        hit = self._seen.get(word)
+        if hit is None:
+            hit = self._seen[word] = self._find(word)
+        return hit
+
+    def _find(self, word: str) -> bool:
         t = self.text
         i = t.find(word)
         while i >= 0:
@@ -735,10 +771,12 @@ def find_entities(paragraphs: list[str], lex: Lexicon) -> tuple[Entities, list[t
     return ents, finder.role_notes
 
 
+_COMMA_TITLE = re.compile(r"(?:^|[,;:(]|\b(?:his|her|its|their|the|a|an|by|and|as|with|said|says|told|added)) ?((?:[\w.'’\-]+ ){0,8}[\w.'’\-]+), $")
+_CHAIN_REV = re.compile(r"[\w.'’\-]+(?: [\w.'’\-]+){0,8}")  # up to nine words, read backwards
 _APPOS = re.compile(r", ((?:the |a |an )?(?:[\w.'’\-]+ ){0,10}?[\w.'’\-]+)(?=[,;.)]|$| who | which | and )")
 
 
-_BELONGS = re.compile(r"\b(his|her) (?:own )?(?:political )?(?:party|organi[sz]ation|company|group|movement|union|campaign|firm|newspaper|team)\b,? (?:the )?")
+_BELONGS = re.compile(r"h(?<!\wh)(?:is|er) (?:own )?(?:political )?(?:party|organi[sz]ation|company|group|movement|union|campaign|firm|newspaper|team)\b,? (?:the )?")
 
 
 def _possessions(paragraphs: list[str], ents: Entities, notes: list) -> None:
@@ -751,7 +789,7 @@ def _possessions(paragraphs: list[str], ents: Entities, notes: list) -> None:
                 continue
             sent = text.rfind(". ", 0, m.start())
             sent = 0 if sent < 0 else sent + 2
-            gender = "m" if m.group(1) == "his" else "f"
+            gender = "m" if text.startswith("his", m.start()) else "f"
             people = sorted(((mm.start, e) for e in ents.items if e.type == "person" for mm in e.mentions
                              if mm.para == pi and sent <= mm.start < m.start() and e.gender in (None, gender)),
                             key=lambda x: x[0])
@@ -776,7 +814,7 @@ def _appositions(paragraphs: list[str], ents: Entities, lex: Lexicon, notes: lis
                 core = re.split(r" (?:at|of|for|with|in|from|on) ", " ".join(words), maxsplit=1)
                 head_words = core[0].split()
                 if head_words and head_words[-1].lower().rstrip("s") in lex.title_stems \
-                        and not any(w.lower() in lex.cues for w in words):
+                        and lex.cues.isdisjoint(map(str.lower, words)):
                     title = " ".join(words)
                     cut = re.search(r" (?:at|with|from) ", title)
                     if cut:

@@ -19,7 +19,9 @@ EVENT_NOUNS = (
     "crash", "tsunami", "talks", "conference", "referendum", "ceasefire", "invasion", "war",
     "marathon", "games", "strike", "fire", "stampede", "collapse", "disaster",
 )
-_EVENT = re.compile(r"\b[Tt]he ((?:[A-Z][\w\-’']*\s){1,3})(" + "|".join(EVENT_NOUNS) + r")\b")
+# `\b[Tt]he ...` written `[Tt](?<!\w[Tt])he`: a pattern that opens with a character class lets re skip
+# ahead to the next T/t instead of trying every position
+_EVENT = re.compile(r"[Tt](?<!\w[Tt])he ((?:[A-Z][\w\-’']*\s){1,3})(" + "|".join(EVENT_NOUNS) + r")\b")
 _WHEN = re.compile(r"\s+(?:on|in|of)\s+$")
 
 

@@ -23,7 +23,7 @@ from dataclasses import dataclass, field
 from ..quotetext import join_pieces
 from .lexicon import Lexicon
 
-MARKS = re.compile(r"[\"“”„]|``|''")
+MARKS = re.compile(r"[\"“”„`'](?:(?<=[\"“”„])|(?<=`)`|(?<=')')")  # [\"“”„]|``|'' opening with a class: faster
 _OPEN_BEFORE = set(" \t([{—–-/:;")
 _CLOSE_AFTER = set(" \t.,;:!?)]}—–-/…")
 

@@ -28,12 +28,12 @@ class ParaMap:
 
     def span(self, start: int, end: int) -> Span:
         """Source span of text[start:end]."""
-        if self._table is None:
-            b = self.para.span.start
+        b = self.para.span.start
+        t = self._table
+        if t is None:
             return self.index.span(b + start, b + end)
-        s = self.offset(start)
-        e = self.offset(end - 1) + 1 if end > start else s
-        return self.index.span(s, e)
+        s = b + t[start]
+        return self.index.span(s, b + t[end - 1] + 1 if end > start else s)
 
 
 def _table(text: str, raw: str) -> list[int]:

@@ -27,13 +27,14 @@ _WORD = re.compile(r"[A-Za-z][\w'’\-]*|[,;:]")
 _ABBREV_END = re.compile(r"(?:\b(?:Mr|Mrs|Ms|Dr|St|Sen|Rep|Gov|Gen|Lt|Col|Sgt|Capt|Prof|Rev|Jr|Sr|No|Co|Inc|Corp|Ltd|vs|Ft|Mt|Sens|Reps)|\b[A-Z]|(?:[A-Z]\.)+[A-Z])$")
 _ADVERBS = {"also", "then", "later", "once", "again", "further", "previously", "recently", "simply", "just"}
 _AFTER_NAME = re.compile(r"(?:,[^,.]{0,60},)?\s+(?:has |had |also |then |later )?([a-z]+)")
+_SENTENCE_STOP = re.compile(r"[.!?](?=[\s\"”’']|$)")
 _DESCR = re.compile(r"\b(?:the|its|their|a|an) ((?:[a-z\-]+ ){0,3}([a-z]+))\b")
 
 
 def sentence_end(text: str, i: int) -> int:
     """Index of the end of the sentence that contains position i (exclusive)."""
-    for m in re.finditer(r"[.!?](?=[\s\"”’']|$)", text[i:]):
-        j = i + m.start()
+    for m in _SENTENCE_STOP.finditer(text, i):
+        j = m.start()
         if text[j] == "." and _ABBREV_END.search(text[max(0, j - 6):j]):
             continue
         return j + 1

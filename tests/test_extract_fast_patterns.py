@@ -1,0 +1,92 @@
+"""The extraction's fast regular expressions match exactly what their plain forms match.
+
+Why: several patterns are written so that they open with a literal or a character class (re then
+skips ahead to candidate characters instead of trying every position), and two searches run on a
+reversed string or from a computed start. Those forms are harder to read; these tests keep them
+equal to the plain patterns they replace, on every fixture and corpus article and on odd strings.
+"""
+
+from __future__ import annotations
+
+import random
+import re
+from pathlib import Path
+
+import pytest
+
+from convert.extract import dates, entities, events, quotes, speakers
+
+ROOT = Path(__file__).resolve().parent.parent
+ODD = ["he'' ``x'' “a” ''", "his party, the X", "this party", "Hhis party", "_her group", "TheMonday Monday",
+       "xMonday", "éMonday", "1Monday", "Mondays", "the Islamabad massacre", "Bathe Paris attack", "_The X war",
+       "'' ` `` \"", "’s Sunday’s", "“Quote,” said the spokesman, Jo Bloggs, ", "a, b, \n"]
+
+PLAIN = {
+    "days": (re.compile(r"\b(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|January|February|March|April"
+                        r"|June|July|August|September|October|November|December)\b"), entities._DAYS),
+    "belongs": (re.compile(r"\b(his|her) (?:own )?(?:political )?(?:party|organi[sz]ation|company|group|movement|union"
+                           r"|campaign|firm|newspaper|team)\b,? (?:the )?"), entities._BELONGS),
+    "marks": (re.compile(r"[\"“”„]|``|''"), quotes.MARKS),
+    "event": (re.compile(r"\b[Tt]he ((?:[A-Z][\w\-’']*\s){1,3})(" + "|".join(events.EVENT_NOUNS) + r")\b"), events._EVENT),
+}
+
+
+def _texts(shared_dir: Path | None) -> list[str]:
+    paths = sorted(ROOT.glob("fixtures/*.txt"))
+    if shared_dir is not None:
+        paths += sorted((shared_dir / "corpus" / "articles").glob("*/article.txt"))
+    return [p.read_text(encoding="utf-8", errors="replace") for p in paths] + ODD
+
+
+def _spans(it):
+    return [(m.start(), m.end(), m.group(0)) for m in it]
+
+
+@pytest.mark.parametrize("name", sorted(PLAIN))
+def test_fast_patterns_match_their_plain_forms(name, shared):
+    plain, fast = PLAIN[name]
+    rng = random.Random(name)
+    for text in _texts(shared):
+        assert _spans(fast.finditer(text)) == _spans(plain.finditer(text))
+        for _ in range(20):  # windows (pos, endpos), as the entity pass uses them
+            a = rng.randrange(len(text) + 1)
+            b = rng.randrange(a, len(text) + 1)
+            assert _spans(fast.finditer(text, a, b)) == _spans(plain.finditer(text, a, b))
+
+
+def test_event_groups_are_unchanged():
+    plain, fast = PLAIN["event"]
+    text = "After the Islamabad massacre and the Paris Peace talks, theLondon war, the Lahore protests."
+    assert [m.groups() for m in fast.finditer(text)] == [m.groups() for m in plain.finditer(text)] != []
+
+
+LEFT_WORDS = re.compile(r"((?:[\w.'’\-]+ ){1,8})$")
+COMMA_TITLE = re.compile(r"(?:^|[,;:(]|\b(?:his|her|its|their|the|a|an|by|and|as|with|said|says|told|added)) ?"
+                         r"((?:[\w.'’\-]+ ){0,8}[\w.'’\-]+), $")
+
+
+def test_backward_and_bounded_searches_find_the_plain_match():
+    rng = random.Random(7)
+    pieces = ["a", "Bb", " ", " ", ",", ", ", ".", "\n", "'", "(", "his ", "the ", "Minister ", "said ", "é", "-", ";"]
+    for _ in range(20000):
+        before = "".join(rng.choice(pieces) for _ in range(rng.randrange(0, 40)))
+        if rng.random() < 0.5:
+            before += ", "
+        m = LEFT_WORDS.search(before)
+        rev = entities._LEFT_WORDS_REV.match(before[-2::-1] if before.endswith("\n") else before[::-1])
+        assert (m.group(1).split() if m else None) == (rev.group(0)[::-1].split() if rev else None), before
+        plain = COMMA_TITLE.search(before)
+        if before.endswith(", "):
+            e = len(before) - 2
+            chain = entities._CHAIN_REV.match(before[e - 1::-1] if e else "")
+            fast = entities._COMMA_TITLE.search(before, max(0, e - chain.end() - 6)) if chain else None
+            assert (plain.span(), plain.group(1)) == (fast.span(), fast.group(1)) if plain else fast is None, before
+
+
+def test_sentence_end_and_date_prefilter():
+    text = 'He said "yes." Then Mr. Smith left! On Tuesday, March 3, 2024? Fine'
+    plain = re.compile(r"[.!?](?=[\s\"”’']|$)")
+    for i in range(len(text) + 1):
+        assert [m.start() for m in speakers._SENTENCE_STOP.finditer(text, i)] == [i + m.start() for m in plain.finditer(text[i:])]
+    assert dates.find_dates("No date here at all.", None, None) == []
+    assert [d[2] for d in dates.find_dates("Talks resume tomorrow, and on Monday.", None, None)] == ["tomorrow", "Monday"]

@@ -25,7 +25,6 @@ import json
 from functools import cache
 
 from hypothesis import HealthCheck, given, settings
-from hypothesis import strategies as st
 
 from convert.checks import docx as docx_check
 from convert.checks import jsonld as jsonld_check
@@ -150,4 +149,43 @@ def test_the_properties_can_fail():
     assert [m.code for m in nitf_check.check(data, "x")] == ["NC575"]
 
 
-__all__ = ["writer_problems", "RICH_EXAMPLES", "PARSED_EXAMPLES", "st"]
+# ---- what the properties found (kept as plain regression tests) ---------------------------------
+
+def _dated(date: str, agency: str | None = None) -> Article:
+    from dataclasses import replace
+
+    import convert
+
+    art = convert.parse("Title\n\nLONDON, March 3, 2024 (Reuters) - Some text here.\n", source="t.txt").value
+    assert art.dateline is not None
+    return replace(art, dateline=replace(art.dateline, date=date, date_partial=date.startswith("--"),
+                                         agency=agency or art.dateline.agency))
+
+
+def test_a_year_or_month_dateline_date_does_not_crash_docx():
+    for date in ("2024", "2024-11"):
+        result = write(_dated(date), "docx")  # raised ValueError (fromisoformat) before
+        assert "NC705" in {m.code for m in result.messages}
+        assert _errors(docx_check.check(result.value, "x.docx")) == []
+
+
+def test_nitf_date_issue_keeps_a_reduced_date_readable():
+    from lxml import etree
+
+    for date, norm in (("2024-11-26", "20241126"), ("2024-11", "2024-11"), ("2024", "2024")):
+        root = etree.fromstring(write(_dated(date), "nitf").value)
+        assert root.find(f".//{{{nitf_check.NITF}}}date.issue").get("norm") == norm  # was "202411"
+
+
+def test_newsml_literals_and_names_hold_no_tab_or_line_break():
+    from lxml import etree
+
+    data = write(_dated("2024-11-26", agency="Reuters\tWire"), "newsml",
+                 WriteOptions(provider="Example\nNews")).value
+    root = etree.fromstring(data)
+    ns = "{http://iptc.org/std/nar/2006-10-01/}"
+    assert root.find(f".//{ns}infoSource").get("literal") == "Reuters Wire"
+    assert root.find(f".//{ns}provider").get("literal") == "Example News"
+    assert all("\t" not in (n.text or "") and "\n" not in (n.text or "") for n in root.iter(f"{ns}name"))
+    if HAVE_SHARED:
+        assert _errors(newsml_check.check(data, "x", xsd=G2_XSD)) == []

@@ -172,9 +172,10 @@ def check_xsd(root, name: str | None, xsd: str | Path) -> list[Message]:
     from .xsd import validate
 
     path = schema_path(xsd)
-    if path is None:
-        return [messages.make("NC578", file=name, schema=str(xsd),
-                              detail="it is not the NITF schema and no nitf-3-6.xsd lies beside it or in ../nitf/")]
+    if path is None:  # e.g. `validate --xsd` names a NewsML-G2 schema with no NITF schema near it
+        return [messages.make("NC578", file=name, schema=str(xsd), severity="info",
+                              detail="it is not the NITF schema and no nitf-3-6.xsd lies beside it or in "
+                                     "../nitf/; checked without the official schema")]
     return validate(root, ((NITF, str(path)),), name, error_code="NC577", load_code="NC578", schema_label=str(path))
 
 

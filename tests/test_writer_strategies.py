@@ -13,6 +13,8 @@ Two kinds of article:
   consistent. Text runs mix arbitrary unicode with the hard cases: `<`, `>`, `&`, `]]>`, quotation
   marks, right-to-left scripts and bidi controls, combining characters, emoji (ZWJ sequences and
   modifiers), control characters and characters outside XML 1.0 (U+FFFE, U+FFFF, U+0001, U+000B).
+  One mention in three is also put anywhere in a paragraph, so names cross quotation edges and sit
+  inside other names (what NITF cannot mark up, and must report).
 """
 
 from __future__ import annotations
@@ -247,8 +249,18 @@ def rich_articles(draw) -> Article:
         signoff = (s0, text.pos, "\n")
         text.add("\n")
 
-    # ---- the model ------------------------------------------------------------------------------
+    # ---- a mention anywhere in a paragraph: across a quotation's edge, inside another name... ----
     src = text.value()
+    if specs and draw(st.integers(0, 2)) == 0:
+        _pid, a0, b0, _sep = draw(st.sampled_from(paras))
+        a = draw(st.integers(a0, b0 - 1))
+        b = draw(st.integers(a + 1, b0))
+        spec = draw(st.sampled_from(specs))
+        spec["mentions"].append((a, b))
+        if src[a:b] not in (spec["name"], *spec["aliases"], spec["acronym"]):
+            spec["aliases"] = spec["aliases"] + (src[a:b],)
+
+    # ---- the model ------------------------------------------------------------------------------
     ix = LineIndex(src)
     sp = lambda a, b: ix.span(a, b)  # noqa: E731
     data = src.encode("utf-8")

@@ -139,6 +139,27 @@ _TABLE: tuple[Code, ...] = (
          "Give an NITF 3.6 document (root element nitf in the namespace http://iptc.org/std/NITF/2006-10-18/)."),
     Code("NC562", "info", "skipped {what}: {why}",
          "No action needed; newsconv reads the parts of NITF that its model holds."),
+    # checks of a standalone NITF document (convert.checks.nitf)
+    Code("NC570", "error", "the nitf element is not in the NITF namespace (found {found}): the schema validates nothing in it",
+         "Declare xmlns=\"http://iptc.org/std/NITF/2006-10-18/\" on the nitf element."),
+    Code("NC571", "error", "{parent}: {detail}",
+         "Put the elements in the order NITF 3.6 requires (head before body; body.head, body.content, body.end)."),
+    Code("NC572", "error", "{parent} has no {child}",
+         "Add the element: an NITF document needs a body."),
+    Code("NC573", "warning", "the document has no {what}: {why}",
+         "Give the document a head/title and put the story in body/body.content."),
+    Code("NC574", "error", "id {value!r} is used more than once (first on line {first})",
+         "Give every element its own id."),
+    Code("NC575", "error", "{element} points at {source!r}/{value!r}, which no docdata identified-content entry has",
+         "Add the entry to head/docdata/identified-content, or fix the idsrc/value (code-source/location-code on a location)."),
+    Code("NC576", "warning", "{element}/@{attr} {value!r} is not an ISO 8601 date",
+         "Write the date as ISO 8601, e.g. 20241126T093000Z or 2024-11-26."),
+    Code("NC577", "error", "schema: {detail}",
+         "Fix the element the NITF 3.6 schema points at."),
+    Code("NC578", "error", "cannot load the XML Schema {schema}: {detail}",
+         "Give the path of nitf-3-6.xsd (with xml.xsd and nitf-3-6-ruby-include.xsd beside it)."),
+    Code("NC579", "error", "{element}/@id {value!r} is not an XML name",
+         "Start ids with a letter or underscore and use no spaces or colons (e.g. p3, e4.1)."),
 
     # ---- NC6xx: JSON-LD -----------------------------------------------------------------------
     # checks of a JSON-LD document (convert.checks.jsonld)

@@ -14,7 +14,8 @@ What is checked, per input format:
 - model JSON: JSON syntax, the model version, and every schema error with its JSON path.
 - NewsML-G2, JSON-LD, DOCX, ninjs, NITF: `convert.checks.<format>` when installed; otherwise the
   format's reader, or at least a well-formedness check (reported as such, NC820). NewsML-G2 is
-  also validated against an XML Schema given with `xsd=` (`--xsd`, or `xsd` in the config).
+  also validated against an XML Schema given with `xsd=` (`--xsd`, or `xsd` in the config), and so
+  is NITF (`nitf-3-6.xsd` itself, or found beside the NewsML-G2 schema or in `../nitf/`).
 """
 
 from __future__ import annotations
@@ -342,7 +343,7 @@ def _check_other(data: bytes, name: str, fmt: str, xsd: str | None) -> list[Mess
     xsd_done = False
     if module is not None and hasattr(module, "check"):
         kwargs = {}
-        if xsd and fmt == "newsml" and _accepts(module.check, "xsd"):
+        if xsd and fmt in ("newsml", "nitf") and _accepts(module.check, "xsd"):
             kwargs["xsd"], xsd_done = xsd, True
         try:
             problems = list(module.check(data, name, **kwargs))

@@ -15,13 +15,13 @@ from the network: remote schema locations are refused.
 from __future__ import annotations
 
 import re
-from functools import lru_cache
 from pathlib import Path
 
 from .. import messages, xmlsafe
 from ..errors import NewsconvError
 from ..namespaces import CATALOG_41_ALIASES, NAR, NITF, XML
 from ..result import Message
+from .xsd import assemble, validate
 
 _N = f"{{{NAR}}}"
 _XML_ID = f"{{{XML}}}id"
@@ -160,62 +160,30 @@ def check(data: bytes, name: str | None = None, *, xsd: str | Path | None = None
     return out
 
 
-class _Offline:
-    """An lxml resolver that serves only local files (the W3C xml.xsd from beside the schema)."""
-
-    def __new__(cls, xml_xsd: Path):
-        from lxml import etree
-
-        class Resolver(etree.Resolver):
-            def resolve(self, url, pubid, context):
-                if url and url.endswith("/xml.xsd") and url.startswith(("http://", "https://")):
-                    return self.resolve_filename(str(xml_xsd), context)
-                if url and url.startswith(("http://", "https://", "ftp://")):
-                    raise etree.XMLSchemaParseError(f"refusing to fetch {url} (offline)")
-                return None
-
-        return Resolver()
-
-
-@lru_cache(maxsize=4)
-def load_schema(xsd: str, nitf_xsd: str | None):
-    """The official schema (plus NITF 3.6 when found), assembled offline and cached."""
-    from lxml import etree
-
+def find_nitf_xsd(xsd: str | Path) -> Path | None:
+    """nitf-3-6.xsd beside the NewsML-G2 schema at `xsd`, or in `../nitf/` (the layout of ../shared)."""
     g2 = Path(xsd).resolve()
-    if not g2.is_file():
-        raise OSError(f"no such file: {g2}")
-    xml_xsd = g2.parent / "xml.xsd"
-    nitf = Path(nitf_xsd).resolve() if nitf_xsd else None
-    if nitf is None:
-        for cand in (g2.parent / "nitf-3-6.xsd", g2.parent.parent / "nitf" / "nitf-3-6.xsd"):
-            if cand.is_file():
-                nitf = cand
-                break
-    imports = ([(XML, xml_xsd)] if xml_xsd.is_file() else []) + [(NAR, g2)] + ([(NITF, nitf)] if nitf else [])
-    xs = "http://www.w3.org/2001/XMLSchema"
-    wrapper = etree.Element(f"{{{xs}}}schema", nsmap={"xs": xs})
-    wrapper.set("targetNamespace", "urn:newsconv:check-wrapper")
-    for ns, loc in imports:
-        etree.SubElement(wrapper, f"{{{xs}}}import", namespace=ns, schemaLocation=loc.as_uri())
-    parser = etree.XMLParser(no_network=True, resolve_entities=False, load_dtd=False)
-    parser.resolvers.add(_Offline(xml_xsd))
-    doc = etree.fromstring(etree.tostring(wrapper), parser, base_url=g2.parent.as_uri() + "/")
-    return etree.XMLSchema(doc.getroottree())
+    for cand in (g2.parent / "nitf-3-6.xsd", g2.parent.parent / "nitf" / "nitf-3-6.xsd"):
+        if cand.is_file():
+            return cand
+    return None
+
+
+def _imports(xsd: str, nitf_xsd: str | None) -> tuple[tuple[str, str], ...]:
+    nitf = Path(nitf_xsd).resolve() if nitf_xsd else find_nitf_xsd(xsd)
+    return ((NAR, str(Path(xsd).resolve())),) + (((NITF, str(nitf)),) if nitf else ())
+
+
+def load_schema(xsd: str, nitf_xsd: str | None):
+    """The official schema (plus NITF 3.6 when found), assembled offline and cached
+    (convert.checks.xsd, shared with the NITF check)."""
+    return assemble(_imports(xsd, nitf_xsd))
 
 
 def check_xsd(root, name: str | None, xsd: str | Path, nitf_xsd: str | Path | None = None) -> list[Message]:
     """NC525 per schema error of the item (NC526 when the schema cannot be loaded)."""
-    from lxml import etree
-
-    try:
-        schema = load_schema(str(xsd), str(nitf_xsd) if nitf_xsd else None)
-    except (etree.XMLSchemaParseError, etree.XMLSyntaxError, OSError) as exc:
-        return [messages.make("NC526", file=name, schema=str(xsd), detail=str(exc))]
-    if schema.validate(root.getroottree()):
-        return []
-    return [messages.make("NC525", file=name, line=e.line or None, detail=" ".join(str(e.message).split()))
-            for e in schema.error_log if e.level >= etree.ErrorLevels.ERROR]
+    return validate(root, _imports(str(xsd), str(nitf_xsd) if nitf_xsd else None), name,
+                    error_code="NC525", load_code="NC526", schema_label=str(xsd))
 
 
-__all__ = ["check", "check_xsd", "load_schema"]
+__all__ = ["check", "check_xsd", "load_schema", "find_nitf_xsd"]

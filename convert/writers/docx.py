@@ -551,9 +551,12 @@ class _Report:
              f"{self.clean(a.source.name, 'source.name') or 'standard input'}, SHA-256 {a.source.sha256}.")
         props.revision = 1
         when = None
-        if a.date:
-            when = _parse_created(a.date)
-        elif self.options.created:
+        if a.date and len(a.date) == 10:  # a dateline may give only a year or a month ("2024-11")
+            try:
+                when = _parse_created(a.date)
+            except ValueError:  # a date Python cannot hold (year 0000)
+                when = None
+        if when is None and self.options.created:
             try:
                 when = _parse_created(self.options.created)
             except ValueError:

@@ -116,6 +116,15 @@ _NO_INDENT = frozenset({f"{{{NITF}}}{t}" for t in ("p", "q", "hl1", "dateline", 
                        | {T["headline"], T["dateline"], T["note"], T["name"], T["description"], T["by"]})
 
 
+def _literal(text: str) -> str:
+    """A `literal` attribute or concept `name` (g2normalizedString): the schema's pattern `[\\S ]*`
+    allows no tab or line break, which become spaces."""
+    return text.translate(_LITERAL_SPACES)
+
+
+_LITERAL_SPACES = {9: " ", 10: " ", 13: " "}
+
+
 def build_item(article: Article, options: WriteOptions):
     """(newsItem element, messages)."""
     from lxml.etree import Element, SubElement
@@ -144,7 +153,7 @@ def build_item(article: Article, options: WriteOptions):
     meta = SubElement(root, T["itemMeta"])
     SubElement(meta, T["itemClass"], qcode="ninat:text")
     provider = clean(options.provider or GENERATOR)
-    SubElement(SubElement(meta, T["provider"], literal=provider), T["name"]).text = provider
+    SubElement(SubElement(meta, T["provider"], literal=_literal(provider)), T["name"]).text = provider
     SubElement(meta, T["versionCreated"]).text = created
     SubElement(meta, T["firstCreated"]).text = created
     SubElement(meta, T["pubStatus"], qcode="stat:usable")
@@ -168,10 +177,10 @@ def build_item(article: Article, options: WriteOptions):
         if place is not None:
             loc.set("uri", concept_uri(a, place.id))
         else:
-            loc.set("literal", clean(dl.place))
+            loc.set("literal", _literal(clean(dl.place)))
         SubElement(loc, T["name"]).text = clean(dl.place)
     if dl is not None and dl.agency:
-        src = SubElement(cm, T["infoSource"], literal=clean(dl.agency))
+        src = SubElement(cm, T["infoSource"], literal=_literal(clean(dl.agency)))
         SubElement(src, T["name"]).text = clean(dl.agency)
     SubElement(cm, T["language"], tag=a.language)
     for ent in a.entities:
@@ -218,6 +227,9 @@ def build_item(article: Article, options: WriteOptions):
     ix = SubElement(cs, T["inlineXML"], contenttype="application/nitf+xml")
     nitf = SubElement(ix, f"{{{NITF}}}nitf", nsmap={None: NITF})
     nitf.append(body)
+    for el in root.iter(T["name"]):  # concept names are g2normalizedString: no tab or line break
+        if el.text:
+            el.text = _literal(el.text)
     notes.extend(builder.report())
     notes.extend(clean.messages)
     return root, notes

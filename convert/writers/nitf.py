@@ -53,7 +53,8 @@ def build_document(article: Article, options: WriteOptions):
     SubElement(doc, TAG["doc-id"], {"regsrc": "newsconv", "id-string": a.id})
     date = a.date
     if date:
-        SubElement(doc, TAG["date.issue"], norm=date.replace("-", ""))
+        # ISO 8601 basic form for a full date; a year or year-month keeps its hyphen ("202411" is no date)
+        SubElement(doc, TAG["date.issue"], norm=date.replace("-", "") if len(date) == 10 else date)
     if derived:
         SubElement(doc, f"{{{NITF}}}ed-msg", {"msg-type": f"derived-title:{a.title.method}",
                                                "info": "The source text has no headline: the title was "

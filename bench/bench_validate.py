@@ -4,7 +4,7 @@ Issue 7 asks: validating the corpus (../shared/corpus, 76+ articles) as text tak
 one process, and validating is never slower than converting. This prints the median of many
 runs of each, in one process:
 
-- validate: convert.validate.validate_paths over every corpus article (read + decode + reader +
+- validate: convert.validation.validate_paths over every corpus article (read + decode + reader +
   checks + select/ignore), and rendering its text report;
 - convert:  reading each file and writing model JSON (the cheapest conversion), as
   `newsconv convert -t json` does;
@@ -51,7 +51,7 @@ def main() -> int:
 
     from convert.api import read_file, write
     from convert.reports import render
-    from convert.validate import ValidateOptions, validate_paths
+    from convert.validation import ValidateOptions, validate_paths
 
     options = ValidateOptions()
 

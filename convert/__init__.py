@@ -28,6 +28,7 @@ _LAZY = {
     "from_json": ".modeljson", "to_json": ".modeljson",
     "WriteOptions": ".options",
     "Message": ".result", "Result": ".result",
+    "validate": ".validation", "Report": ".validation",
 }
 
 TYPE_CHECKING = False  # typing.TYPE_CHECKING without importing typing (start-up time)
@@ -38,6 +39,7 @@ if TYPE_CHECKING:  # pragma: no cover - for type checkers and IDEs
     from .modeljson import from_json, to_json
     from .options import WriteOptions
     from .result import Message, Result
+    from .validation import Report, validate
 
 
 def __getattr__(name: str):
@@ -73,6 +75,7 @@ __all__ = [
     "NewsconvError",
     "Paragraph",
     "Quote",
+    "Report",
     "Result",
     "Span",
     "UnknownFormatError",
@@ -84,5 +87,6 @@ __all__ = [
     "read",
     "read_file",
     "to_json",
+    "validate",
     "write",
 ]

@@ -224,7 +224,7 @@ def validate_cmd(paths, from_, report_format, output_file, select, ignore, inclu
     from .config import Config, ConfigError, load_config
     from .decode import DEFAULT_MAX_BYTES
     from .reports import render, summary
-    from .validate import FORMATS, ValidateOptions, check_selectors, validate_paths
+    from .validation import FORMATS, ValidateOptions, check_selectors, validate_paths
 
     if from_ is not None and from_ not in FORMATS:
         raise click.BadParameter(f"unknown format {from_!r}; valid formats: {', '.join(FORMATS)}",

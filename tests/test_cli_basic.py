@@ -75,3 +75,14 @@ def test_outputs_get_ordinary_file_permissions(tmp_path):
     mask = os.umask(0)
     os.umask(mask)
     assert stat.S_IMODE(out.stat().st_mode) == 0o666 & ~mask
+
+
+def test_one_call_validate_api(tmp_path):
+    """convert.validate(path_or_bytes) -> Report, as CONVENTIONS.md promises."""
+    import convert
+
+    good = convert.validate(FIXTURES / SEED_NAME)
+    assert good.ok and good.format == "text"
+    bad = convert.validate(b'{"model_version": "1.0"}', "bad.model.json")
+    assert not bad.ok and {m.code for m in bad.messages} == {"NC401"}
+    assert isinstance(bad, convert.Report)

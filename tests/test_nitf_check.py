@@ -14,7 +14,7 @@ import convert
 from convert.checks.nitf import check
 from convert.cli import main
 from convert.namespaces import NITF
-from convert.validate import validate_bytes
+from convert.validation import validate_bytes
 
 from conftest import FIXTURES, SHARED, fixture_articles
 from test_newsml_helpers import no_headline_article, rich_article

@@ -20,7 +20,7 @@ from convert.api import parse
 from convert.cli import main
 from convert.model import Quote
 from convert.modeljson import to_json
-from convert.validate import (ValidateOptions, check_against_xsd, collect_files, detect_format, is_selected,
+from convert.validation import (ValidateOptions, check_against_xsd, collect_files, detect_format, is_selected,
                               validate_bytes, validate_paths)
 
 from conftest import FIXTURES, ROOT, SEED_NAME, fixture_articles
@@ -108,7 +108,7 @@ def test_speakerless_direct_quote_is_nc302_generically(monkeypatch, tmp_path):
 
 def test_text_validation_runs_no_writer():
     """Validating text is reading only: no writer module is even imported."""
-    code = ("import sys; from convert.validate import validate_path; "
+    code = ("import sys; from convert.validation import validate_path; "
             f"r = validate_path({str(FIXTURES / SEED_NAME)!r}); "
             "print(sorted(m for m in sys.modules if m.startswith('convert.writers.')))")
     out = subprocess.run([sys.executable, "-c", code], cwd=ROOT, capture_output=True, text=True, check=True)

@@ -13,7 +13,7 @@ from convert import messages
 from convert.cli import main
 from convert.reports import github_command, render, render_text
 from convert.result import Message
-from convert.validate import Report
+from convert.validation import Report
 
 ARTICLE = b"HEADLINE\n\nPARIS - The talks ended.\r\n\r\nMore text.\n"  # NC204 info + NC106 warning
 

@@ -72,6 +72,8 @@ def extract(text: str, index: LineIndex, paragraphs: tuple[Paragraph, ...], date
             dl_place.mentions.insert(0, Mention(-1, pos, pos + len(dateline.place), dateline.place))
             dl_place.at.add((-1, pos))
             dl_place.first = (-1, pos)
+            if dateline.place != dl_place.name and dateline.place not in dl_place.aliases:
+                dl_place.aliases.append(dateline.place)  # "DILI" of the dateline, "Dili" of the text
 
     # quotations and speakers
     blank = [False] + ["\n\n" in p.sep.replace("\r\n", "\n").replace("\r", "\n") for p in paragraphs[:-1]]

@@ -35,8 +35,19 @@ _SPLITTERS = re.compile(r" (?:of|for|on|and)(?: the)? ")
 _NEXT_WORD = re.compile(r" ([a-z]+)")
 _POST_NOMINALS = {"MP", "MEP", "MSP", "MLA", "QC", "KC", "OBE", "MBE", "CBE", "KBE"}
 _CORP_SUFFIX = re.compile(r",? (?:LLC|Inc\.|Inc|Ltd\.|Ltd|plc|PLC|Corp\.|GmbH|AG|S\.A\.|N\.V\.)(?![\w])")
+_CORP_WORDS = {"Co", "Cos", "Inc", "Corp", "Ltd", "LLC", "Plc", "PLC", "plc", "GmbH", "AG", "Group", "Company",
+               "Corporation", "Holdings", "Limited", "Incorporated"}
 _ACR_AFTER = re.compile(r" \(([A-Z][A-Za-z0-9&.]{1,9})\)")
-_DESCRIBING = re.compile(r"-[a-z]+$")
+# a compound that describes ("Republican-led", "Timorese-born", "Beijing-based"), not a hyphenated
+# given name ("Chan Wai-man", "Lee Mei-ling"): the lower-case part is a participle or a word of kind
+_DESCRIBING = re.compile(r"-(?:[a-z]+ed|born|run|made|style|era|wide|like|free|friendly|bound|minded|speaking|"
+                         r"owned|held|grown|built|torn|hit|elect|designate|language|class|level|type)$")
+# the head word of a name that is not a person: storms, military operations, vessels
+_NOT_PERSON_HEAD = {"Typhoon", "Hurricane", "Cyclone", "Storm", "Tropical", "Operation", "Tornado", "Super",
+                    "Team", "Flight", "Project"}
+# month abbreviations ("Nov. 8", "Nov 8"): never part of a name
+_MONTH_ABBR = {"Jan", "Feb", "Mar", "Apr", "Jun", "Jul", "Aug", "Sep", "Sept", "Oct", "Nov", "Dec",
+               "Jan.", "Feb.", "Mar.", "Apr.", "Jun.", "Jul.", "Aug.", "Sep.", "Sept.", "Oct.", "Nov.", "Dec."}
 # the last 1-8 "word " units before a name, read backwards from the end (a reversed string and
 # `match` at 0 is the same as searching `((?:[\w.'’\-]+ ){1,8})$`, without trying every start)
 _LEFT_WORDS_REV = re.compile(r"(?: [\w.'’\-]+){1,8}")
@@ -52,6 +63,11 @@ def _word_start(w: str) -> str:
 
 
 _DAYS = re.compile("(?:" + "|".join(map(_word_start, _DAY_WORDS)) + r")\b")  # \b(?:Monday|...)\b
+# "<Name> said it would ...": a company or body speaking of itself
+_SAID_IT = re.compile(r" ([a-z]+) (?:that )?(?:it|its)(?= )")
+_MEDIA_AFTER = re.compile(r" (?:television|tv|TV|radio|newspaper|channel|broadcaster|news agency|daily|website|network)\b")
+_GROUP_PLURAL = re.compile(r"(?:crats|icans|ists|ites|ians)$")  # "Republicans", "Democrats": members, not a surname
+_DATE_AFTER = re.compile(r"\.? ?\d")
 _POSSESSIVE = re.compile(r"['’]s(?= )")
 _FEMALE = {"mrs.", "ms.", "miss", "mrs", "ms", "lady", "dame", "queen", "princess", "spokeswoman", "chairwoman",
            "congresswoman", "councilwoman", "actress", "businesswoman", "sister", "mother", "wife", "daughter"}
@@ -104,9 +120,22 @@ class Entities:
         self.items: list[Ent] = []
         self.by_name: dict[tuple[str, str], Ent] = {}
         self.person_words: set[str] = set()  # every word (and hyphen part) of people's names and aliases
+        self.org_short: dict[str, Ent] = {}  # "Maple Leaf Grain" -> the organisation "Maple Leaf Grain Co"
+        self.by_fold: dict[tuple[str, str], Ent] = {}  # places and organisations by case-folded name
+        self.place_initials: dict[str, Ent | None] = {}  # "US" -> the place "United States" (or "U.S.")
 
     def add(self, type_: str, name: str, mention: Mention | None) -> Ent:
         ent = self.by_name.get((type_, name))
+        if ent is None and type_ != "person":
+            # "DILI" (a dateline in capitals) and "Dili" are one place: the mixed-case form names it
+            ent = self.by_fold.get((type_, name.casefold()))
+            if ent is not None and ent.name.isupper() and not name.isupper():
+                del self.by_name[(type_, ent.name)]
+                ent.aliases.append(ent.name)
+                ent.name = name
+                self.by_name[(type_, name)] = ent
+        if ent is None and type_ == "place":
+            ent = self._short_place(name)
         if ent is None:
             ent = Ent(len(self.items), type_, name)
             if mention is not None:
@@ -115,6 +144,20 @@ class Entities:
             self.by_name[(type_, name)] = ent
             if type_ == "person":
                 self.note_person_name(name)
+            else:
+                self.by_fold.setdefault((type_, name.casefold()), ent)
+                if type_ == "place":
+                    bare = name.replace(".", "")
+                    if " " in name:
+                        acr = initials(name)
+                        if len(acr) >= 2 and self.place_initials.get(acr) is None:
+                            self.place_initials[acr] = ent
+                    elif bare.isupper() and 2 <= len(bare) <= 4 and self.place_initials.get(bare) is None:
+                        self.place_initials[bare] = ent
+                if type_ == "organization":
+                    words = name.split()
+                    if len(words) > 2 and words[-1].rstrip(".") in _CORP_WORDS:
+                        self.org_short.setdefault(" ".join(words[:-1]).rstrip(","), ent)
         if mention is not None and (mention.para, mention.start) not in ent.at:
             ent.at.add((mention.para, mention.start))
             ent.mentions.append(mention)
@@ -123,6 +166,25 @@ class Entities:
                 if type_ == "person":
                     self.note_person_name(mention.text)
         return ent
+
+    def _short_place(self, name: str) -> Ent | None:
+        """'U.S.' and 'United States', 'UK' and 'United Kingdom': one place (the longer name kept)."""
+        bare = name.replace(".", "")
+        if " " not in name and bare.isupper() and 2 <= len(bare) <= 4:
+            return self.place_initials.get(bare)
+        if " " in name:
+            acr = initials(name)
+            short = self.place_initials.get(acr)
+            if short is not None and short.name.replace(".", "") == acr:  # the short form came first
+                del self.by_name[("place", short.name)]
+                short.aliases.append(short.name)
+                short.name = name
+                self.by_name[("place", name)] = short
+                self.place_initials[acr] = short
+                return short
+            if len(acr) >= 2:
+                self.place_initials.setdefault(acr, None)
+        return None
 
     def note_person_name(self, name: str) -> None:
         for w in name.split():
@@ -218,6 +280,11 @@ class Finder:
         self.possessed: list[int] = []  # name offsets after "his/her <title>,": the possessor's organisation
 
     # -- the parts of a run --------------------------------------------------------------
+    def _surname_first(self, name: str) -> bool:
+        """A word that names a person already met (not a country): the person wins over a city."""
+        hit = gazetteer.lookup(name)
+        return (hit is None or hit[0] != "country") and self.ents.find_person(name) is not None
+
     def _name_like(self, toks: list[str]) -> bool:
         lex = self.lex
         if not toks or not (lex.org_words.isdisjoint(toks) and lex.place_words.isdisjoint(toks)):
@@ -333,6 +400,16 @@ class Finder:
                 if not self.lex.org_words.isdisjoint(run[:m.start()].split()[:3]) and " and " not in run[m.end():] \
                         and self.lex.org_words.isdisjoint(run[m.end():].split()):
                     continue  # "Union of Rationalist Atheists and Agnostics"
+                lw = left.split()
+                the = text[max(0, start - 4):start] == "the " or (lw and lw[0] == "The")
+                if lw and lw[0] == "The":
+                    lw = lw[1:]
+                right = run[m.end():].split()
+                if m.group(0) == " and " and the and lw and right and right[-1] in self.lex.org_words and len(lw) <= 2 \
+                        and pos == 0 and " and " not in run[m.end():] and self.lex.org_words.isdisjoint(lw) \
+                        and not any(gazetteer.lookup(w) or w in self.ents.person_words or _is_acronym(w)
+                                    or w in self.lex.organizations or w in self.lex.not_names for w in lw):
+                    continue  # "the Environment and Public Works Committee": one name
                 out.append((start + pos, start + m.start()))
                 pos = m.end()
                 continue
@@ -362,8 +439,9 @@ class Finder:
             # openers, and compounds that describe: "Republican-led", "Timorese-born"
             start += len(toks[0]) + 1
             toks = toks[1:]
-        while toks and toks[-1].lower() in ("of", "for", "the", "de", "la", "on"):
-            toks = toks[:-1]
+        while toks and (toks[-1].lower() in ("of", "for", "the", "de", "la", "on")
+                        or toks[-1] in _MONTH_ABBR and len(toks) > 1 and _DATE_AFTER.match(text, start + len(" ".join(toks)))):
+            toks = toks[:-1]  # "White House on Nov. 8": the date is not part of the name
         post = None
         if len(toks) > 2 and toks[-1] in _POST_NOMINALS:  # "Margaret Moran MP"
             post = toks[-1]
@@ -380,6 +458,9 @@ class Finder:
                 self.ents.add("organization", name, mention)
             elif name in lex.org_words or name.lower() in lex.title_words:
                 return  # "Police", "President": a common noun or a bare title
+            elif name in self.ents.person_words and self._surname_first(name):
+                # "Pereira" after "Joao Pereira": the person, though a city has that name
+                self.pending.append((mention, sent_init, text[end:end + 40], text[max(0, start - 30):start]))
             elif self._place_kind(name, text, start):
                 self.ents.add("place", name, mention)
             else:
@@ -536,8 +617,20 @@ class Finder:
             common = lowered[0]  # "Witnesses said": a capital only because the sentence starts
         else:  # mid-sentence capitals are meant; a common last word is not a name ("Better Idea")
             common = lowered[-1]
-        if demonym(toks[0]) or common or any(_DESCRIBING.search(t) for t in toks):
-            return  # "Afghan Girls", "Better Idea", "Angry Democrats": words of the sentence
+        if demonym(toks[0]) or common or any(_DESCRIBING.search(t) for t in toks) or toks[0] in _NOT_PERSON_HEAD \
+                or _GROUP_PLURAL.search(toks[-1]):
+            return  # "Afghan Girls", "Better Idea", "Congressional Republicans", "Typhoon Kalmaegi": not people
+        if len(toks[0]) > 2 and _is_acronym(toks[0]) and toks[0].isupper() and self.ents.find_person(name) is None:
+            self.ents.add("organization", name, mention)  # "FIRST Global", "BBC Worldwide": not a person
+            return
+        short = self.ents.org_short.get(name)
+        if short is not None:  # "Maple Leaf Grain" after "Maple Leaf Grain Co"
+            self.ents.add("organization", short.name, mention)
+            return
+        if self.ents.find_person(name) is None and _SAID_IT.match(text, end) and not self._left_title(text, start) \
+                and _SAID_IT.match(text, end).group(1) in self.lex.cues:
+            self.ents.add("organization", name, mention)  # "Cathay Pacific said it had cancelled"
+            return
         nm = _NEXT_WORD.match(text, end)
         if nm and (nm.group(1) in self.lex.org_nouns or nm.group(1).rstrip("s") in self.lex.org_nouns
                    or nm.group(1)[:-3] + "y" in self.lex.org_nouns):
@@ -640,6 +733,11 @@ class Finder:
         if not m:
             return ""
         phrase = m.group(1)
+        cut = None
+        for cut in _SENT_END.finditer(phrase):
+            pass
+        if cut is not None:  # "... the plan before taking a position. Its general secretary, David Okafor"
+            phrase = phrase[cut.end():]
         words = phrase.split()
         if words[0].lower() in ("the", "a", "an", "his", "her", "its", "their"):
             words = words[1:]
@@ -712,6 +810,10 @@ class Finder:
             if demonym(name) or name.lower() in self.vocab or name.endswith(("ists", "crats", "ites")) \
                     or (sent_init and name.endswith("s") and prev not in _HONORIFICS):
                 continue
+            mm = _MEDIA_AFTER.match(after)
+            if mm and not person:
+                self.ents.add("organization", name, mention)  # "al-Ikhbariya television", "Dawn newspaper"
+                continue
             if re.fullmatch(r"[A-Z][a-z]+(?:[A-Z][a-z]+)+", name):
                 self.ents.add("organization", name, mention)  # "LifeSiteNews", "MicroMega"
                 continue
@@ -773,7 +875,18 @@ def find_entities(paragraphs: list[str], lex: Lexicon) -> tuple[Entities, list[t
 
 _COMMA_TITLE = re.compile(r"(?:^|[,;:(]|\b(?:his|her|its|their|the|a|an|by|and|as|with|said|says|told|added)) ?((?:[\w.'’\-]+ ){0,8}[\w.'’\-]+), $")
 _CHAIN_REV = re.compile(r"[\w.'’\-]+(?: [\w.'’\-]+){0,8}")  # up to nine words, read backwards
-_APPOS = re.compile(r", ((?:the |a |an )?(?:[\w.'’\-]+ ){0,10}?[\w.'’\-]+)(?=[,;.)]|$| who | which | and )")
+_APPOS = re.compile(r", ((?:the |a |an )?(?:[\w.'’\-]+ ){0,10}?[\w.'’\-]+)(?=[,;.)]|$| who | which | and (?![A-Z]))")
+# a sentence end inside a phrase: a lower-case word and a full stop before a capital ("position. Its");
+# not an abbreviation ("U.S. Director")
+_SENT_END = re.compile(r"(?<=[a-z]{2})[.!?][\"”’]? +(?=[A-Z\"“‘])")
+_ABBR_END = re.compile(r"(?:\b[A-Z]\.|\b(?:Jr|Sr|Inc|Co|Corp|Ltd|St|Bros|No)\.)$")
+
+
+def _no_full_stop(title: str) -> str:
+    """'chief executive of the Thames Harbour Authority.' -> without the sentence's full stop."""
+    if title.endswith(".") and not _ABBR_END.search(title):
+        return title[:-1]
+    return title
 
 
 _BELONGS = re.compile(r"h(?<!\wh)(?:is|er) (?:own )?(?:political )?(?:party|organi[sz]ation|company|group|movement|union|campaign|firm|newspaper|team)\b,? (?:the )?")
@@ -815,7 +928,8 @@ def _appositions(paragraphs: list[str], ents: Entities, lex: Lexicon, notes: lis
                 head_words = core[0].split()
                 if head_words and head_words[-1].lower().rstrip("s") in lex.title_stems \
                         and lex.cues.isdisjoint(map(str.lower, words)):
-                    title = " ".join(words)
+                    title = _no_full_stop(" ".join(words))
+                    phrase = _no_full_stop(phrase)
                     cut = re.search(r" (?:at|with|from) ", title)
                     if cut:
                         title = title[:cut.start()]

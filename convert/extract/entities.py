@@ -67,6 +67,8 @@ _DAYS = re.compile("(?:" + "|".join(map(_word_start, _DAY_WORDS)) + r")\b")  # \
 _SAID_IT = re.compile(r" ([a-z]+) (?:that )?(?:it|its)(?= )")
 _MEDIA_AFTER = re.compile(r" (?:television|tv|TV|radio|newspaper|channel|broadcaster|news agency|daily|website|network)\b")
 _GROUP_PLURAL = re.compile(r"(?:crats|icans|ists|ites|ians)$")  # "Republicans", "Democrats": members, not a surname
+_ABBR_WORD = re.compile(rf"{_ABBR}|(?:[{UP}]\.)+|[{UP}][a-z]?\.")
+_NAME_SUFFIXES = {"Jr", "Jr.", "Sr", "Sr.", "II", "III", "IV"}
 _DATE_AFTER = re.compile(r"\.? ?\d")
 _POSSESSIVE = re.compile(r"['’]s(?= )")
 _FEMALE = {"mrs.", "ms.", "miss", "mrs", "ms", "lady", "dame", "queen", "princess", "spokeswoman", "chairwoman",
@@ -450,6 +452,12 @@ class Finder:
             return
         name = " ".join(toks)
         end = start + len(name)
+        if text.startswith(" (", end):
+            back = _expansion_start(text, start, toks)
+            if back is not None:  # "Movimento 5 Stelle (M5S)": the expansion runs over a number
+                start = back
+                name = text[start:end]
+                toks = name.split(" ")
         sent_init = _sentence_initial(text, start)
         if len(toks) == 1:
             # the common case, kept short: a single capitalised word
@@ -564,6 +572,8 @@ class Finder:
             name = " ".join(toks)
             mention = Mention(pi, start, end, name)
             tp = self._title_prefix(toks)
+        if 0 < tp < len(toks) and all(t in _NAME_SUFFIXES for t in toks[tp:]):
+            tp = 0  # "Martin Luther King Jr.": a name with a suffix, not the title King
         if 0 < tp < len(toks):
             rest = toks[tp:]
             rest_name = " ".join(rest)
@@ -704,7 +714,9 @@ class Finder:
                 saw_title = saw_title or low in lex.title_words
                 k -= 1
                 continue
-            if saw_title and (w[0].isupper() or w in ("of", "the", "for")) and w not in lex.not_names:
+            if saw_title and (w[0].isupper() or w in ("of", "the", "for")) and w not in lex.not_names \
+                    and not (w.endswith(".") and not _ABBR_END.search(w) and not _ABBR_WORD.fullmatch(w)):
+                # "... Anti-Doping Agency. Communications director": a title never crosses a full stop
                 k -= 1
                 continue
             break
@@ -807,7 +819,7 @@ class Finder:
                 if len(name.replace(".", "")) >= 2 and not name.isdigit() and name not in ("I", "II", "III", "IV", "TV", "OK", "AM", "PM", "CEO", "GDP", "AIDS", "HIV"):
                     self.ents.add("organization", name, mention)
                 continue
-            if demonym(name) or name.lower() in self.vocab or name.endswith(("ists", "crats", "ites")) \
+            if demonym(name) or name.lower() in self.vocab or _GROUP_PLURAL.search(name) \
                     or (sent_init and name.endswith("s") and prev not in _HONORIFICS):
                 continue
             mm = _MEDIA_AFTER.match(after)
@@ -880,6 +892,29 @@ _APPOS = re.compile(r", ((?:the |a |an )?(?:[\w.'’\-]+ ){0,10}?[\w.'’\-]+)(?
 # not an abbreviation ("U.S. Director")
 _SENT_END = re.compile(r"(?<=[a-z]{2})[.!?][\"”’]? +(?=[A-Z\"“‘])")
 _ABBR_END = re.compile(r"(?:\b[A-Z]\.|\b(?:Jr|Sr|Inc|Co|Corp|Ltd|St|Bros|No)\.)$")
+
+
+def _expansion_start(text: str, start: int, toks: list[str]) -> int | None:
+    """Where the expansion of an acronym defined after a run begins, when it begins before the run
+    ("Movimento 5 Stelle (M5S)": the number ends the run); None when the run holds it or none."""
+    am = _ACR_AFTER.match(text, start + len(" ".join(toks)))
+    if am is None:
+        return None
+    acr = am.group(1).replace(".", "").upper()
+    if any(initials(" ".join(toks[i:])) == acr for i in range(len(toks))):
+        return None
+    before = text[max(0, start - 60):start].split(" ")
+    if before and before[-1] == "":
+        before = before[:-1]
+    pos = start
+    for k in range(1, min(4, len(before)) + 1):
+        w = before[-k]
+        if not w or not (w[0].isupper() or w.isdigit()) or w in ("The", "A", "An"):
+            return None
+        pos -= len(w) + 1
+        if initials(" ".join(before[-k:] + toks)) == acr:
+            return pos
+    return None
 
 
 def _no_full_stop(title: str) -> str:

@@ -128,38 +128,8 @@ class Entities:
 
     def add(self, type_: str, name: str, mention: Mention | None) -> Ent:
         ent = self.by_name.get((type_, name))
-        if ent is None and type_ != "person":
-            # "DILI" (a dateline in capitals) and "Dili" are one place: the mixed-case form names it
-            ent = self.by_fold.get((type_, name.casefold()))
-            if ent is not None and ent.name.isupper() and not name.isupper():
-                del self.by_name[(type_, ent.name)]
-                ent.aliases.append(ent.name)
-                ent.name = name
-                self.by_name[(type_, name)] = ent
-        if ent is None and type_ == "place":
-            ent = self._short_place(name)
         if ent is None:
-            ent = Ent(len(self.items), type_, name)
-            if mention is not None:
-                ent.first = (mention.para, mention.start)
-            self.items.append(ent)
-            self.by_name[(type_, name)] = ent
-            if type_ == "person":
-                self.note_person_name(name)
-            else:
-                self.by_fold.setdefault((type_, name.casefold()), ent)
-                if type_ == "place":
-                    bare = name.replace(".", "")
-                    if " " in name:
-                        acr = initials(name)
-                        if len(acr) >= 2 and self.place_initials.get(acr) is None:
-                            self.place_initials[acr] = ent
-                    elif bare.isupper() and 2 <= len(bare) <= 4 and self.place_initials.get(bare) is None:
-                        self.place_initials[bare] = ent
-                if type_ == "organization":
-                    words = name.split()
-                    if len(words) > 2 and words[-1].rstrip(".") in _CORP_WORDS:
-                        self.org_short.setdefault(" ".join(words[:-1]).rstrip(","), ent)
+            ent = self._create(type_, name, mention) if type_ == "person" else self._other(type_, name, mention)
         if mention is not None and (mention.para, mention.start) not in ent.at:
             ent.at.add((mention.para, mention.start))
             ent.mentions.append(mention)
@@ -169,24 +139,56 @@ class Entities:
                     self.note_person_name(mention.text)
         return ent
 
-    def _short_place(self, name: str) -> Ent | None:
-        """'U.S.' and 'United States', 'UK' and 'United Kingdom': one place (the longer name kept)."""
-        bare = name.replace(".", "")
-        if " " not in name and bare.isupper() and 2 <= len(bare) <= 4:
-            return self.place_initials.get(bare)
-        if " " in name:
-            acr = initials(name)
-            short = self.place_initials.get(acr)
-            if short is not None and short.name.replace(".", "") == acr:  # the short form came first
-                del self.by_name[("place", short.name)]
-                short.aliases.append(short.name)
-                short.name = name
-                self.by_name[("place", name)] = short
-                self.place_initials[acr] = short
-                return short
-            if len(acr) >= 2:
-                self.place_initials.setdefault(acr, None)
-        return None
+    def _create(self, type_: str, name: str, mention: Mention | None) -> Ent:
+        ent = Ent(len(self.items), type_, name)
+        if mention is not None:
+            ent.first = (mention.para, mention.start)
+        self.items.append(ent)
+        self.by_name[(type_, name)] = ent
+        if type_ == "person":
+            self.note_person_name(name)
+        return ent
+
+    def _rename(self, ent: Ent, name: str) -> None:
+        del self.by_name[(ent.type, ent.name)]
+        ent.aliases.append(ent.name)
+        ent.name = name
+        self.by_name[(ent.type, name)] = ent
+
+    def _other(self, type_: str, name: str, mention: Mention | None) -> Ent:
+        """A place or organisation not met under this name: the same one written in capitals
+        ("DILI" of a dateline, "Dili"), a place's initials ("U.S." and "United States"), or new."""
+        folded = (type_, name.casefold())
+        ent = self.by_fold.get(folded)
+        if ent is not None:
+            if ent.name.isupper() and not name.isupper():
+                self._rename(ent, name)  # the mixed-case form names it
+            return ent
+        acr = None
+        if type_ == "place":
+            if " " in name:
+                acr = "".join(w[0] for w in name.split() if w[0].isupper())
+                short = self.place_initials.get(acr)
+                if short is not None and short.name.replace(".", "") == acr:  # the short form came first
+                    self._rename(short, name)
+                    self.place_initials[acr] = short
+                    return short
+            else:
+                bare = name.replace(".", "")
+                if bare.isupper() and 2 <= len(bare) <= 4:
+                    acr = bare
+                    long_ = self.place_initials.get(acr)
+                    if long_ is not None:
+                        return long_
+        ent = self._create(type_, name, mention)
+        self.by_fold[folded] = ent
+        if acr is not None and len(acr) >= 2:
+            self.place_initials.setdefault(acr, ent)
+        if type_ == "organization" and name.count(" ") > 1:
+            words = name.split()
+            if words[-1].rstrip(".") in _CORP_WORDS:
+                self.org_short.setdefault(" ".join(words[:-1]).rstrip(","), ent)
+        return ent
 
     def note_person_name(self, name: str) -> None:
         for w in name.split():
@@ -282,11 +284,6 @@ class Finder:
         self.possessed: list[int] = []  # name offsets after "his/her <title>,": the possessor's organisation
 
     # -- the parts of a run --------------------------------------------------------------
-    def _surname_first(self, name: str) -> bool:
-        """A word that names a person already met (not a country): the person wins over a city."""
-        hit = gazetteer.lookup(name)
-        return (hit is None or hit[0] != "country") and self.ents.find_person(name) is not None
-
     def _name_like(self, toks: list[str]) -> bool:
         lex = self.lex
         if not toks or not (lex.org_words.isdisjoint(toks) and lex.place_words.isdisjoint(toks)):
@@ -400,7 +397,8 @@ class Finder:
             last = left.split()[-1] if left.split() else ""
             if m.group(0).startswith(" and"):
                 if not self.lex.org_words.isdisjoint(run[:m.start()].split()[:3]) and " and " not in run[m.end():] \
-                        and self.lex.org_words.isdisjoint(run[m.end():].split()):
+                        and self.lex.org_words.isdisjoint(run[m.end():].split()) \
+                        and " " not in run[m.end():] and gazetteer.lookup(run[m.end():]) is None:
                     continue  # "Union of Rationalist Atheists and Agnostics"
                 lw = left.split()
                 the = text[max(0, start - 4):start] == "the " or (lw and lw[0] == "The")
@@ -408,7 +406,7 @@ class Finder:
                     lw = lw[1:]
                 right = run[m.end():].split()
                 if m.group(0) == " and " and the and lw and right and right[-1] in self.lex.org_words and len(lw) <= 2 \
-                        and pos == 0 and " and " not in run[m.end():] and self.lex.org_words.isdisjoint(lw) \
+                        and pos == 0 and " and " not in run[m.end():] and (len(lw) == 1 or self.lex.org_words.isdisjoint(lw)) \
                         and not any(gazetteer.lookup(w) or w in self.ents.person_words or _is_acronym(w)
                                     or w in self.lex.organizations or w in self.lex.not_names for w in lw):
                     continue  # "the Environment and Public Works Committee": one name
@@ -466,7 +464,7 @@ class Finder:
                 self.ents.add("organization", name, mention)
             elif name in lex.org_words or name.lower() in lex.title_words:
                 return  # "Police", "President": a common noun or a bare title
-            elif name in self.ents.person_words and self._surname_first(name):
+            elif name in self.ents.person_words and (gazetteer.lookup(name) or ("",))[0] != "country":
                 # "Pereira" after "Joao Pereira": the person, though a city has that name
                 self.pending.append((mention, sent_init, text[end:end + 40], text[max(0, start - 30):start]))
             elif self._place_kind(name, text, start):
@@ -637,8 +635,9 @@ class Finder:
         if short is not None:  # "Maple Leaf Grain" after "Maple Leaf Grain Co"
             self.ents.add("organization", short.name, mention)
             return
-        if self.ents.find_person(name) is None and _SAID_IT.match(text, end) and not self._left_title(text, start) \
-                and _SAID_IT.match(text, end).group(1) in self.lex.cues:
+        said = _SAID_IT.match(text, end)
+        if said is not None and said.group(1) in self.lex.cues and self.ents.find_person(name) is None \
+                and not self._left_title(text, start):
             self.ents.add("organization", name, mention)  # "Cathay Pacific said it had cancelled"
             return
         nm = _NEXT_WORD.match(text, end)

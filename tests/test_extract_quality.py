@@ -133,3 +133,20 @@ def test_a_name_before_a_media_noun_is_an_organisation():
 def test_acronym_led_names_are_not_people():
     a = parse("The team won the ROBO Global Challenge. ROBO Global said it would return.")
     assert not names(a, "person")
+
+
+def test_a_kind_of_body_before_a_name_makes_it_that_body():
+    a = parse("The ruling concerned the religious schools San Marco Vecchio in Pisa. "
+              "Shares in the airline Sunfleet Express fell.")
+    assert {"San Marco Vecchio", "Sunfleet Express"} <= names(a, "organization")
+    assert not names(a, "person")
+
+
+def test_acronyms_naming_a_scheme_or_tax_are_not_organisations():
+    a = parse("The town moved from the TRX system to the VLQ tax in 2014.")
+    assert not names(a, "organization")
+
+
+def test_a_country_before_a_newspaper_name_is_a_place():
+    a = parse("A UK Evening Mail report said the plan was dead.")
+    assert "Evening Mail" in names(a, "organization") and "UK" in names(a, "place")

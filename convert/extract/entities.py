@@ -69,6 +69,16 @@ _MEDIA_AFTER = re.compile(r" (?:television|tv|TV|radio|newspaper|channel|broadca
 _GROUP_PLURAL = re.compile(r"(?:crats|icans|ists|ites|ians)$")  # "Republicans", "Democrats": members, not a surname
 _ABBR_WORD = re.compile(rf"{_ABBR}|(?:[{UP}]\.)+|[{UP}][a-z]?\.")
 _NAME_SUFFIXES = {"Jr", "Jr.", "Sr", "Sr.", "II", "III", "IV"}
+# what an acronym names when one of these follows it: a scheme, tax, law or document, not a body
+_SCHEME_AFTER = re.compile(r" (?:system|systems|tax|taxes|levy|rate|rates|index|scheme|regime|law|laws|act|rules|"
+                           r"regulations?|standards?|format|protocol|tests?|score|code|warrants?|applications?|"
+                           r"visas?|licen[cs]es?|certificates?|payments?|bonds?)\b")
+_PRESS_WORDS = {"Mail", "Times", "Post", "Telegraph", "Guardian", "Herald", "Express", "Mirror", "Journal",
+                "Tribune", "Gazette", "Chronicle", "Observer", "Independent", "Standard", "Star", "Sun"}
+# a common noun of a kind of body right before a name: the name is that body ("the airline Sunfleet")
+_KIND_BEFORE = re.compile(r"(?<![\w-])(?:schools?|airline|carrier|company|firm|newspaper|broadcaster|charity|"
+                          r"club|band|hospital|retailer|lender|insurer|carmaker|automaker|start-up|startup|chain|"
+                          r"publisher|brokerage|developer|manufacturer|website|magazine) $")
 _DATE_AFTER = re.compile(r"\.? ?\d")
 _POSSESSIVE = re.compile(r"['’]s(?= )")
 _FEMALE = {"mrs.", "ms.", "miss", "mrs", "ms", "lady", "dame", "queen", "princess", "spokeswoman", "chairwoman",
@@ -398,7 +408,7 @@ class Finder:
             if m.group(0).startswith(" and"):
                 if not self.lex.org_words.isdisjoint(run[:m.start()].split()[:3]) and " and " not in run[m.end():] \
                         and self.lex.org_words.isdisjoint(run[m.end():].split()) \
-                        and " " not in run[m.end():] and gazetteer.lookup(run[m.end():]) is None:
+                        and gazetteer.lookup(run[m.end():]) is None and gazetteer.lookup(run[m.end():].split()[0]) is None:
                     continue  # "Union of Rationalist Atheists and Agnostics"
                 lw = left.split()
                 the = text[max(0, start - 4):start] == "the " or (lw and lw[0] == "The")
@@ -556,6 +566,13 @@ class Finder:
         if tp0 == tp and 0 < tp < len(toks) and toks[tp] not in _CONNECTORS and self._name_like(toks[tp:]):
             pass
         elif self._org_like(toks, name) and not (toks[-1] in lex.place_words and len(toks) > 1 and toks[-1] != "House"):
+            if len(toks) >= 3 and toks[-1] in _PRESS_WORDS and (gazetteer.lookup(toks[0]) or ("",))[0] == "country":
+                # "UK Daily Mail": the country says where the newspaper is from; it is not in the name
+                self.ents.add("place", toks[0], Mention(pi, start, start + len(toks[0]), toks[0]))
+                start += len(toks[0]) + 1
+                toks = toks[1:]
+                name = " ".join(toks)
+                mention = Mention(pi, start, end, name)
             sm = _CORP_SUFFIX.match(text, end)
             if sm:  # "Tribune Content Agency, LLC"
                 end = sm.end()
@@ -634,6 +651,9 @@ class Finder:
         short = self.ents.org_short.get(name)
         if short is not None:  # "Maple Leaf Grain" after "Maple Leaf Grain Co"
             self.ents.add("organization", short.name, mention)
+            return
+        if _KIND_BEFORE.search(text, max(0, start - 14), start) and self.ents.find_person(name) is None:
+            self.ents.add("organization", name, mention)  # "the religious schools Santo Spirito", "the airline X"
             return
         said = _SAID_IT.match(text, end)
         if said is not None and said.group(1) in self.lex.cues and self.ents.find_person(name) is None \
@@ -815,6 +835,8 @@ class Finder:
                 self.ents.add("place", name, mention)
                 continue
             if _is_acronym(name) and name not in lex.not_names:
+                if _SCHEME_AFTER.match(after):
+                    continue  # "the ICI system", "FISA warrants": a scheme, tax or law, not a body
                 if len(name.replace(".", "")) >= 2 and not name.isdigit() and name not in ("I", "II", "III", "IV", "TV", "OK", "AM", "PM", "CEO", "GDP", "AIDS", "HIV"):
                     self.ents.add("organization", name, mention)
                 continue

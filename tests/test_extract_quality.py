@@ -81,6 +81,9 @@ def test_a_title_never_crosses_a_sentence_end_nor_keeps_its_full_stop():
               "\"It is a good day,\" said Peter Lund, chief executive of the Solent Port Board.")
     t = titles(a)
     assert t["Mara Quist"] == ("general secretary",)
+    ents = {e.id: e.name for e in a.entities}
+    (quist,) = [e for e in a.entities_of("person") if e.name == "Mara Quist"]
+    assert [ents[x] for x in quist.affiliations] == ["Dockers Guild"]  # "Its": the body named before
     assert t["Peter Lund"] == ("chief executive of the Solent Port Board",)
 
 

@@ -292,6 +292,7 @@ class Finder:
         self.pending: list[tuple[Mention, bool, str, str]] = []  # single words decided at the end
         self.role_notes: list[tuple[Ent, str, str]] = []  # (person, title, text naming the organisation)
         self.possessed: list[int] = []  # name offsets after "his/her <title>,": the possessor's organisation
+        self.its: list[int] = []  # name offsets after "Its <title>,": the organisation named before
 
     # -- the parts of a run --------------------------------------------------------------
     def _name_like(self, toks: list[str]) -> bool:
@@ -782,6 +783,8 @@ class Finder:
         if phrase.split()[0].lower() in ("his", "her") or \
                 re.search(r"\b(?:his|her)\s+$", text[max(0, start - 130):start - len(phrase) - 2] + " "):
             self.possessed.append(start)
+        elif phrase.split()[0].lower() == "its":
+            self.its.append(start)  # "Its general secretary, David Okafor": the body named before
         return " ".join(words)
 
     def _title_with_left(self, text: str, start: int, title: str) -> str:
@@ -903,6 +906,17 @@ def find_entities(paragraphs: list[str], lex: Lexicon) -> tuple[Entities, list[t
                           for mm in x.mentions if (mm.para, mm.start) < (pi, pos)]
                 if before:
                     finder.role_notes.append((e, "", "\x00" + str(max(before, key=lambda b: b[:2])[2].key)))
+    # "The Port Workers Union said ... Its general secretary, David Okafor": the last organisation before
+    for pos in finder.its:
+        for e in ents.items:
+            if e.type == "person":
+                hit = next((m for m in e.mentions if m.start == pos), None)
+                if hit is not None:
+                    orgs = [(mm.para, mm.start, x) for x in ents.items if x.type == "organization"
+                            for mm in x.mentions if hit.para - 1 <= mm.para and (mm.para, mm.start) < (hit.para, pos)]
+                    if orgs:
+                        finder.role_notes.append((e, "", max(orgs, key=lambda b: b[:2])[2].name))
+                    break
     return ents, finder.role_notes
 
 

@@ -76,9 +76,9 @@ _SCHEME_AFTER = re.compile(r" (?:system|systems|tax|taxes|levy|rate|rates|index|
 _PRESS_WORDS = {"Mail", "Times", "Post", "Telegraph", "Guardian", "Herald", "Express", "Mirror", "Journal",
                 "Tribune", "Gazette", "Chronicle", "Observer", "Independent", "Standard", "Star", "Sun"}
 # a common noun of a kind of body right before a name: the name is that body ("the airline Sunfleet")
-_KIND_BEFORE = re.compile(r"(?<![\w-])(?:schools?|airline|carrier|company|firm|newspaper|broadcaster|charity|"
-                          r"club|band|hospital|retailer|lender|insurer|carmaker|automaker|start-up|startup|chain|"
-                          r"publisher|brokerage|developer|manufacturer|website|magazine) $")
+_KIND_NOUNS = {"school", "schools", "airline", "carrier", "company", "firm", "newspaper", "broadcaster", "charity",
+               "club", "band", "hospital", "retailer", "lender", "insurer", "carmaker", "automaker", "start-up",
+               "startup", "chain", "publisher", "brokerage", "developer", "manufacturer", "website", "magazine"}
 _DATE_AFTER = re.compile(r"\.? ?\d")
 _POSSESSIVE = re.compile(r"['’]s(?= )")
 _FEMALE = {"mrs.", "ms.", "miss", "mrs", "ms", "lady", "dame", "queen", "princess", "spokeswoman", "chairwoman",
@@ -446,7 +446,7 @@ class Finder:
         toks = name.split(" ")
         # sentence openers and other non-name words in front
         while toks and (toks[0] in lex.not_names or toks[0].rstrip(".") in lex.not_names
-                        or _DESCRIBING.search(toks[0]) or toks[0] in ("Former", "Ex")):
+                        or "-" in toks[0] and _DESCRIBING.search(toks[0]) or toks[0] in ("Former", "Ex")):
             # openers, and compounds that describe: "Republican-led", "Timorese-born"
             start += len(toks[0]) + 1
             toks = toks[1:]
@@ -461,7 +461,7 @@ class Finder:
             return
         name = " ".join(toks)
         end = start + len(name)
-        if text.startswith(" (", end):
+        if text[end:end + 2] == " (":
             back = _expansion_start(text, start, toks)
             if back is not None:  # "Movimento 5 Stelle (M5S)": the expansion runs over a number
                 start = back
@@ -545,7 +545,7 @@ class Finder:
                     self.ents.add("place", oname, om)
             self._prefix_names(pi, start, toks[:tp])
             return
-        if len(toks) > 1 and all(t.isupper() for t in toks):
+        if len(toks) > 1 and name.isupper() and all(t.isupper() for t in toks):
             # an all-caps line ("UNITED NATIONS 1996-12-06"): only names the lists know
             titled = [t.title() for t in toks]
             if self._org_like(titled, " ".join(titled)):
@@ -588,7 +588,7 @@ class Finder:
             name = " ".join(toks)
             mention = Mention(pi, start, end, name)
             tp = self._title_prefix(toks)
-        if 0 < tp < len(toks) and all(t in _NAME_SUFFIXES for t in toks[tp:]):
+        if 0 < tp < len(toks) and _NAME_SUFFIXES.issuperset(toks[tp:]):
             tp = 0  # "Martin Luther King Jr.": a name with a suffix, not the title King
         if 0 < tp < len(toks):
             rest = toks[tp:]
@@ -643,8 +643,8 @@ class Finder:
             common = lowered[0]  # "Witnesses said": a capital only because the sentence starts
         else:  # mid-sentence capitals are meant; a common last word is not a name ("Better Idea")
             common = lowered[-1]
-        if demonym(toks[0]) or common or any(_DESCRIBING.search(t) for t in toks) or toks[0] in _NOT_PERSON_HEAD \
-                or _GROUP_PLURAL.search(toks[-1]):
+        if common or toks[0] in _NOT_PERSON_HEAD or demonym(toks[0]) or "-" in name and any(_DESCRIBING.search(t) for t in toks) \
+                or toks[-1][-1] == "s" and _GROUP_PLURAL.search(toks[-1]):
             return  # "Afghan Girls", "Better Idea", "Congressional Republicans", "Typhoon Kalmaegi": not people
         if len(toks[0]) > 2 and _is_acronym(toks[0]) and toks[0].isupper() and self.ents.find_person(name) is None:
             self.ents.add("organization", name, mention)  # "FIRST Global", "BBC Worldwide": not a person
@@ -653,7 +653,7 @@ class Finder:
         if short is not None:  # "Maple Leaf Grain" after "Maple Leaf Grain Co"
             self.ents.add("organization", short.name, mention)
             return
-        if _KIND_BEFORE.search(text, max(0, start - 14), start) and self.ents.find_person(name) is None:
+        if text[max(0, start - 14):start - 1].rpartition(" ")[2] in _KIND_NOUNS and self.ents.find_person(name) is None:
             self.ents.add("organization", name, mention)  # "the religious schools Santo Spirito", "the airline X"
             return
         said = _SAID_IT.match(text, end)

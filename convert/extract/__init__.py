@@ -37,6 +37,23 @@ class Extraction:
     messages: tuple[Message, ...] = ()
 
 
+_TITLE_LEAD = {"also", "and", "but", "so", "then", "now", "meanwhile", "the", "a", "an", "as", "while", "yesterday",
+               "today", "earlier", "later", "however", "tonight", "recently"}
+_TITLE_TAIL = {"mr.", "mrs.", "ms.", "dr.", "mr", "mrs", "ms", "dr", "sir", "dame", "the", "of", "for", "and"}
+
+
+def _clean_title(title: str) -> str:
+    """A title neither opens with a sentence's adverb or article ("Also the president of ...")
+    nor ends with an honorific ("Undersecretary for Education Mr.")."""
+    words = title.split()
+    i, j = 0, len(words)
+    while i < j and words[i].lower() in _TITLE_LEAD:
+        i += 1
+    while j > i and words[j - 1].lower() in _TITLE_TAIL:
+        j -= 1
+    return title if (i, j) == (0, len(words)) else " ".join(words[i:j])
+
+
 def extract(text: str, index: LineIndex, paragraphs: tuple[Paragraph, ...], dateline: Dateline | None,
             source_name: str | None = None, *, words: str | os.PathLike | None = None) -> Extraction:
     """Run every extraction pass. `words`: a TOML file of extra cue verbs, titles, organisations
@@ -72,6 +89,8 @@ def extract(text: str, index: LineIndex, paragraphs: tuple[Paragraph, ...], date
             dl_place.mentions.insert(0, Mention(-1, pos, pos + len(dateline.place), dateline.place))
             dl_place.at.add((-1, pos))
             dl_place.first = (-1, pos)
+            if dateline.place != dl_place.name and dateline.place not in dl_place.aliases:
+                dl_place.aliases.append(dateline.place)  # "DILI" of the dateline, "Dili" of the text
 
     # quotations and speakers
     blank = [False] + ["\n\n" in p.sep.replace("\r\n", "\n").replace("\r", "\n") for p in paragraphs[:-1]]
@@ -92,6 +111,7 @@ def extract(text: str, index: LineIndex, paragraphs: tuple[Paragraph, ...], date
         if context.startswith("\x00"):  # the affiliations of another person (a possessor)
             copies.append((person, ents.items[int(context[1:])]))
             continue
+        title = _clean_title(title)
         if title and title not in person.titles and title.lower() not in (t.lower() for t in person.titles):
             person.titles.append(title)
         for key, forms in org_forms:

@@ -35,8 +35,19 @@ _SPLITTERS = re.compile(r" (?:of|for|on|and)(?: the)? ")
 _NEXT_WORD = re.compile(r" ([a-z]+)")
 _POST_NOMINALS = {"MP", "MEP", "MSP", "MLA", "QC", "KC", "OBE", "MBE", "CBE", "KBE"}
 _CORP_SUFFIX = re.compile(r",? (?:LLC|Inc\.|Inc|Ltd\.|Ltd|plc|PLC|Corp\.|GmbH|AG|S\.A\.|N\.V\.)(?![\w])")
+_CORP_WORDS = {"Co", "Cos", "Inc", "Corp", "Ltd", "LLC", "Plc", "PLC", "plc", "GmbH", "AG", "Group", "Company",
+               "Corporation", "Holdings", "Limited", "Incorporated"}
 _ACR_AFTER = re.compile(r" \(([A-Z][A-Za-z0-9&.]{1,9})\)")
-_DESCRIBING = re.compile(r"-[a-z]+$")
+# a compound that describes ("Republican-led", "Timorese-born", "Beijing-based"), not a hyphenated
+# given name ("Chan Wai-man", "Lee Mei-ling"): the lower-case part is a participle or a word of kind
+_DESCRIBING = re.compile(r"-(?:[a-z]+ed|born|run|made|style|era|wide|like|free|friendly|bound|minded|speaking|"
+                         r"owned|held|grown|built|torn|hit|elect|designate|language|class|level|type)$")
+# the head word of a name that is not a person: storms, military operations, vessels
+_NOT_PERSON_HEAD = {"Typhoon", "Hurricane", "Cyclone", "Storm", "Tropical", "Operation", "Tornado", "Super",
+                    "Team", "Flight", "Project"}
+# month abbreviations ("Nov. 8", "Nov 8"): never part of a name
+_MONTH_ABBR = {"Jan", "Feb", "Mar", "Apr", "Jun", "Jul", "Aug", "Sep", "Sept", "Oct", "Nov", "Dec",
+               "Jan.", "Feb.", "Mar.", "Apr.", "Jun.", "Jul.", "Aug.", "Sep.", "Sept.", "Oct.", "Nov.", "Dec."}
 # the last 1-8 "word " units before a name, read backwards from the end (a reversed string and
 # `match` at 0 is the same as searching `((?:[\w.'’\-]+ ){1,8})$`, without trying every start)
 _LEFT_WORDS_REV = re.compile(r"(?: [\w.'’\-]+){1,8}")
@@ -52,6 +63,23 @@ def _word_start(w: str) -> str:
 
 
 _DAYS = re.compile("(?:" + "|".join(map(_word_start, _DAY_WORDS)) + r")\b")  # \b(?:Monday|...)\b
+# "<Name> said it would ...": a company or body speaking of itself
+_SAID_IT = re.compile(r" ([a-z]+) (?:that )?(?:it|its)(?= )")
+_MEDIA_AFTER = re.compile(r" (?:television|tv|TV|radio|newspaper|channel|broadcaster|news agency|daily|website|network)\b")
+_GROUP_PLURAL = re.compile(r"(?:crats|icans|ists|ites|ians)$")  # "Republicans", "Democrats": members, not a surname
+_ABBR_WORD = re.compile(rf"{_ABBR}|(?:[{UP}]\.)+|[{UP}][a-z]?\.")
+_NAME_SUFFIXES = {"Jr", "Jr.", "Sr", "Sr.", "II", "III", "IV"}
+# what an acronym names when one of these follows it: a scheme, tax, law or document, not a body
+_SCHEME_AFTER = re.compile(r" (?:system|systems|tax|taxes|levy|rate|rates|index|scheme|regime|law|laws|act|rules|"
+                           r"regulations?|standards?|format|protocol|tests?|score|code|warrants?|applications?|"
+                           r"visas?|licen[cs]es?|certificates?|payments?|bonds?)\b")
+_PRESS_WORDS = {"Mail", "Times", "Post", "Telegraph", "Guardian", "Herald", "Express", "Mirror", "Journal",
+                "Tribune", "Gazette", "Chronicle", "Observer", "Independent", "Standard", "Star", "Sun"}
+# a common noun of a kind of body right before a name: the name is that body ("the airline Sunfleet")
+_KIND_NOUNS = {"school", "schools", "airline", "carrier", "company", "firm", "newspaper", "broadcaster", "charity",
+               "club", "band", "hospital", "retailer", "lender", "insurer", "carmaker", "automaker", "start-up",
+               "startup", "chain", "publisher", "brokerage", "developer", "manufacturer", "website", "magazine"}
+_DATE_AFTER = re.compile(r"\.? ?\d")
 _POSSESSIVE = re.compile(r"['’]s(?= )")
 _FEMALE = {"mrs.", "ms.", "miss", "mrs", "ms", "lady", "dame", "queen", "princess", "spokeswoman", "chairwoman",
            "congresswoman", "councilwoman", "actress", "businesswoman", "sister", "mother", "wife", "daughter"}
@@ -104,17 +132,14 @@ class Entities:
         self.items: list[Ent] = []
         self.by_name: dict[tuple[str, str], Ent] = {}
         self.person_words: set[str] = set()  # every word (and hyphen part) of people's names and aliases
+        self.org_short: dict[str, Ent] = {}  # "Maple Leaf Grain" -> the organisation "Maple Leaf Grain Co"
+        self.by_fold: dict[tuple[str, str], Ent] = {}  # places and organisations by case-folded name
+        self.place_initials: dict[str, Ent | None] = {}  # "US" -> the place "United States" (or "U.S.")
 
     def add(self, type_: str, name: str, mention: Mention | None) -> Ent:
         ent = self.by_name.get((type_, name))
         if ent is None:
-            ent = Ent(len(self.items), type_, name)
-            if mention is not None:
-                ent.first = (mention.para, mention.start)
-            self.items.append(ent)
-            self.by_name[(type_, name)] = ent
-            if type_ == "person":
-                self.note_person_name(name)
+            ent = self._create(type_, name, mention) if type_ == "person" else self._other(type_, name, mention)
         if mention is not None and (mention.para, mention.start) not in ent.at:
             ent.at.add((mention.para, mention.start))
             ent.mentions.append(mention)
@@ -122,6 +147,57 @@ class Entities:
                 ent.aliases.append(mention.text)
                 if type_ == "person":
                     self.note_person_name(mention.text)
+        return ent
+
+    def _create(self, type_: str, name: str, mention: Mention | None) -> Ent:
+        ent = Ent(len(self.items), type_, name)
+        if mention is not None:
+            ent.first = (mention.para, mention.start)
+        self.items.append(ent)
+        self.by_name[(type_, name)] = ent
+        if type_ == "person":
+            self.note_person_name(name)
+        return ent
+
+    def _rename(self, ent: Ent, name: str) -> None:
+        del self.by_name[(ent.type, ent.name)]
+        ent.aliases.append(ent.name)
+        ent.name = name
+        self.by_name[(ent.type, name)] = ent
+
+    def _other(self, type_: str, name: str, mention: Mention | None) -> Ent:
+        """A place or organisation not met under this name: the same one written in capitals
+        ("DILI" of a dateline, "Dili"), a place's initials ("U.S." and "United States"), or new."""
+        folded = (type_, name.casefold())
+        ent = self.by_fold.get(folded)
+        if ent is not None:
+            if ent.name.isupper() and not name.isupper():
+                self._rename(ent, name)  # the mixed-case form names it
+            return ent
+        acr = None
+        if type_ == "place":
+            if " " in name:
+                acr = "".join(w[0] for w in name.split() if w[0].isupper())
+                short = self.place_initials.get(acr)
+                if short is not None and short.name.replace(".", "") == acr:  # the short form came first
+                    self._rename(short, name)
+                    self.place_initials[acr] = short
+                    return short
+            else:
+                bare = name.replace(".", "")
+                if bare.isupper() and 2 <= len(bare) <= 4:
+                    acr = bare
+                    long_ = self.place_initials.get(acr)
+                    if long_ is not None:
+                        return long_
+        ent = self._create(type_, name, mention)
+        self.by_fold[folded] = ent
+        if acr is not None and len(acr) >= 2:
+            self.place_initials.setdefault(acr, ent)
+        if type_ == "organization" and name.count(" ") > 1:
+            words = name.split()
+            if words[-1].rstrip(".") in _CORP_WORDS:
+                self.org_short.setdefault(" ".join(words[:-1]).rstrip(","), ent)
         return ent
 
     def note_person_name(self, name: str) -> None:
@@ -216,6 +292,7 @@ class Finder:
         self.pending: list[tuple[Mention, bool, str, str]] = []  # single words decided at the end
         self.role_notes: list[tuple[Ent, str, str]] = []  # (person, title, text naming the organisation)
         self.possessed: list[int] = []  # name offsets after "his/her <title>,": the possessor's organisation
+        self.its: list[int] = []  # name offsets after "Its <title>,": the organisation named before
 
     # -- the parts of a run --------------------------------------------------------------
     def _name_like(self, toks: list[str]) -> bool:
@@ -331,8 +408,19 @@ class Finder:
             last = left.split()[-1] if left.split() else ""
             if m.group(0).startswith(" and"):
                 if not self.lex.org_words.isdisjoint(run[:m.start()].split()[:3]) and " and " not in run[m.end():] \
-                        and self.lex.org_words.isdisjoint(run[m.end():].split()):
+                        and self.lex.org_words.isdisjoint(run[m.end():].split()) \
+                        and gazetteer.lookup(run[m.end():]) is None and gazetteer.lookup(run[m.end():].split()[0]) is None:
                     continue  # "Union of Rationalist Atheists and Agnostics"
+                lw = left.split()
+                the = text[max(0, start - 4):start] == "the " or (lw and lw[0] == "The")
+                if lw and lw[0] == "The":
+                    lw = lw[1:]
+                right = run[m.end():].split()
+                if m.group(0) == " and " and the and lw and right and right[-1] in self.lex.org_words and len(lw) <= 2 \
+                        and pos == 0 and " and " not in run[m.end():] and (len(lw) == 1 or self.lex.org_words.isdisjoint(lw)) \
+                        and not any(gazetteer.lookup(w) or w in self.ents.person_words or _is_acronym(w)
+                                    or w in self.lex.organizations or w in self.lex.not_names for w in lw):
+                    continue  # "the Environment and Public Works Committee": one name
                 out.append((start + pos, start + m.start()))
                 pos = m.end()
                 continue
@@ -358,12 +446,13 @@ class Finder:
         toks = name.split(" ")
         # sentence openers and other non-name words in front
         while toks and (toks[0] in lex.not_names or toks[0].rstrip(".") in lex.not_names
-                        or _DESCRIBING.search(toks[0]) or toks[0] in ("Former", "Ex")):
+                        or "-" in toks[0] and _DESCRIBING.search(toks[0]) or toks[0] in ("Former", "Ex")):
             # openers, and compounds that describe: "Republican-led", "Timorese-born"
             start += len(toks[0]) + 1
             toks = toks[1:]
-        while toks and toks[-1].lower() in ("of", "for", "the", "de", "la", "on"):
-            toks = toks[:-1]
+        while toks and (toks[-1].lower() in ("of", "for", "the", "de", "la", "on")
+                        or toks[-1] in _MONTH_ABBR and len(toks) > 1 and _DATE_AFTER.match(text, start + len(" ".join(toks)))):
+            toks = toks[:-1]  # "White House on Nov. 8": the date is not part of the name
         post = None
         if len(toks) > 2 and toks[-1] in _POST_NOMINALS:  # "Margaret Moran MP"
             post = toks[-1]
@@ -372,6 +461,12 @@ class Finder:
             return
         name = " ".join(toks)
         end = start + len(name)
+        if text[end:end + 2] == " (":
+            back = _expansion_start(text, start, toks)
+            if back is not None:  # "Movimento 5 Stelle (M5S)": the expansion runs over a number
+                start = back
+                name = text[start:end]
+                toks = name.split(" ")
         sent_init = _sentence_initial(text, start)
         if len(toks) == 1:
             # the common case, kept short: a single capitalised word
@@ -380,6 +475,9 @@ class Finder:
                 self.ents.add("organization", name, mention)
             elif name in lex.org_words or name.lower() in lex.title_words:
                 return  # "Police", "President": a common noun or a bare title
+            elif name in self.ents.person_words and (gazetteer.lookup(name) or ("",))[0] != "country":
+                # "Pereira" after "Joao Pereira": the person, though a city has that name
+                self.pending.append((mention, sent_init, text[end:end + 40], text[max(0, start - 30):start]))
             elif self._place_kind(name, text, start):
                 self.ents.add("place", name, mention)
             else:
@@ -447,7 +545,7 @@ class Finder:
                     self.ents.add("place", oname, om)
             self._prefix_names(pi, start, toks[:tp])
             return
-        if len(toks) > 1 and all(t.isupper() for t in toks):
+        if len(toks) > 1 and name.isupper() and all(t.isupper() for t in toks):
             # an all-caps line ("UNITED NATIONS 1996-12-06"): only names the lists know
             titled = [t.title() for t in toks]
             if self._org_like(titled, " ".join(titled)):
@@ -469,6 +567,13 @@ class Finder:
         if tp0 == tp and 0 < tp < len(toks) and toks[tp] not in _CONNECTORS and self._name_like(toks[tp:]):
             pass
         elif self._org_like(toks, name) and not (toks[-1] in lex.place_words and len(toks) > 1 and toks[-1] != "House"):
+            if len(toks) >= 3 and toks[-1] in _PRESS_WORDS and (gazetteer.lookup(toks[0]) or ("",))[0] == "country":
+                # "UK Daily Mail": the country says where the newspaper is from; it is not in the name
+                self.ents.add("place", toks[0], Mention(pi, start, start + len(toks[0]), toks[0]))
+                start += len(toks[0]) + 1
+                toks = toks[1:]
+                name = " ".join(toks)
+                mention = Mention(pi, start, end, name)
             sm = _CORP_SUFFIX.match(text, end)
             if sm:  # "Tribune Content Agency, LLC"
                 end = sm.end()
@@ -483,6 +588,8 @@ class Finder:
             name = " ".join(toks)
             mention = Mention(pi, start, end, name)
             tp = self._title_prefix(toks)
+        if 0 < tp < len(toks) and _NAME_SUFFIXES.issuperset(toks[tp:]):
+            tp = 0  # "Martin Luther King Jr.": a name with a suffix, not the title King
         if 0 < tp < len(toks):
             rest = toks[tp:]
             rest_name = " ".join(rest)
@@ -536,8 +643,24 @@ class Finder:
             common = lowered[0]  # "Witnesses said": a capital only because the sentence starts
         else:  # mid-sentence capitals are meant; a common last word is not a name ("Better Idea")
             common = lowered[-1]
-        if demonym(toks[0]) or common or any(_DESCRIBING.search(t) for t in toks):
-            return  # "Afghan Girls", "Better Idea", "Angry Democrats": words of the sentence
+        if common or toks[0] in _NOT_PERSON_HEAD or demonym(toks[0]) or "-" in name and any(_DESCRIBING.search(t) for t in toks) \
+                or toks[-1][-1] == "s" and _GROUP_PLURAL.search(toks[-1]):
+            return  # "Afghan Girls", "Better Idea", "Congressional Republicans", "Typhoon Kalmaegi": not people
+        if len(toks[0]) > 2 and _is_acronym(toks[0]) and toks[0].isupper() and self.ents.find_person(name) is None:
+            self.ents.add("organization", name, mention)  # "FIRST Global", "BBC Worldwide": not a person
+            return
+        short = self.ents.org_short.get(name)
+        if short is not None:  # "Maple Leaf Grain" after "Maple Leaf Grain Co"
+            self.ents.add("organization", short.name, mention)
+            return
+        if text[max(0, start - 14):start - 1].rpartition(" ")[2] in _KIND_NOUNS and self.ents.find_person(name) is None:
+            self.ents.add("organization", name, mention)  # "the religious schools Santo Spirito", "the airline X"
+            return
+        said = _SAID_IT.match(text, end)
+        if said is not None and said.group(1) in self.lex.cues and self.ents.find_person(name) is None \
+                and not self._left_title(text, start):
+            self.ents.add("organization", name, mention)  # "Cathay Pacific said it had cancelled"
+            return
         nm = _NEXT_WORD.match(text, end)
         if nm and (nm.group(1) in self.lex.org_nouns or nm.group(1).rstrip("s") in self.lex.org_nouns
                    or nm.group(1)[:-3] + "y" in self.lex.org_nouns):
@@ -611,7 +734,9 @@ class Finder:
                 saw_title = saw_title or low in lex.title_words
                 k -= 1
                 continue
-            if saw_title and (w[0].isupper() or w in ("of", "the", "for")) and w not in lex.not_names:
+            if saw_title and (w[0].isupper() or w in ("of", "the", "for")) and w not in lex.not_names \
+                    and not (w.endswith(".") and not _ABBR_END.search(w) and not _ABBR_WORD.fullmatch(w)):
+                # "... Anti-Doping Agency. Communications director": a title never crosses a full stop
                 k -= 1
                 continue
             break
@@ -640,6 +765,11 @@ class Finder:
         if not m:
             return ""
         phrase = m.group(1)
+        cut = None
+        for cut in _SENT_END.finditer(phrase):
+            pass
+        if cut is not None:  # "... the plan before taking a position. Its general secretary, David Okafor"
+            phrase = phrase[cut.end():]
         words = phrase.split()
         if words[0].lower() in ("the", "a", "an", "his", "her", "its", "their"):
             words = words[1:]
@@ -653,6 +783,8 @@ class Finder:
         if phrase.split()[0].lower() in ("his", "her") or \
                 re.search(r"\b(?:his|her)\s+$", text[max(0, start - 130):start - len(phrase) - 2] + " "):
             self.possessed.append(start)
+        elif phrase.split()[0].lower() == "its":
+            self.its.append(start)  # "Its general secretary, David Okafor": the body named before
         return " ".join(words)
 
     def _title_with_left(self, text: str, start: int, title: str) -> str:
@@ -706,11 +838,17 @@ class Finder:
                 self.ents.add("place", name, mention)
                 continue
             if _is_acronym(name) and name not in lex.not_names:
+                if _SCHEME_AFTER.match(after):
+                    continue  # "the ICI system", "FISA warrants": a scheme, tax or law, not a body
                 if len(name.replace(".", "")) >= 2 and not name.isdigit() and name not in ("I", "II", "III", "IV", "TV", "OK", "AM", "PM", "CEO", "GDP", "AIDS", "HIV"):
                     self.ents.add("organization", name, mention)
                 continue
-            if demonym(name) or name.lower() in self.vocab or name.endswith(("ists", "crats", "ites")) \
+            if demonym(name) or name.lower() in self.vocab or _GROUP_PLURAL.search(name) \
                     or (sent_init and name.endswith("s") and prev not in _HONORIFICS):
+                continue
+            mm = _MEDIA_AFTER.match(after)
+            if mm and not person:
+                self.ents.add("organization", name, mention)  # "al-Ikhbariya television", "Dawn newspaper"
                 continue
             if re.fullmatch(r"[A-Z][a-z]+(?:[A-Z][a-z]+)+", name):
                 self.ents.add("organization", name, mention)  # "LifeSiteNews", "MicroMega"
@@ -768,12 +906,57 @@ def find_entities(paragraphs: list[str], lex: Lexicon) -> tuple[Entities, list[t
                           for mm in x.mentions if (mm.para, mm.start) < (pi, pos)]
                 if before:
                     finder.role_notes.append((e, "", "\x00" + str(max(before, key=lambda b: b[:2])[2].key)))
+    # "The Port Workers Union said ... Its general secretary, David Okafor": the last organisation before
+    for pos in finder.its:
+        for e in ents.items:
+            if e.type == "person":
+                hit = next((m for m in e.mentions if m.start == pos), None)
+                if hit is not None:
+                    orgs = [(mm.para, mm.start, x) for x in ents.items if x.type == "organization"
+                            for mm in x.mentions if hit.para - 1 <= mm.para and (mm.para, mm.start) < (hit.para, pos)]
+                    if orgs:
+                        finder.role_notes.append((e, "", max(orgs, key=lambda b: b[:2])[2].name))
+                    break
     return ents, finder.role_notes
 
 
 _COMMA_TITLE = re.compile(r"(?:^|[,;:(]|\b(?:his|her|its|their|the|a|an|by|and|as|with|said|says|told|added)) ?((?:[\w.'’\-]+ ){0,8}[\w.'’\-]+), $")
 _CHAIN_REV = re.compile(r"[\w.'’\-]+(?: [\w.'’\-]+){0,8}")  # up to nine words, read backwards
-_APPOS = re.compile(r", ((?:the |a |an )?(?:[\w.'’\-]+ ){0,10}?[\w.'’\-]+)(?=[,;.)]|$| who | which | and )")
+_APPOS = re.compile(r", ((?:the |a |an )?(?:[\w.'’\-]+ ){0,10}?[\w.'’\-]+)(?=[,;.)]|$| who | which | and (?![A-Z]))")
+# a sentence end inside a phrase: a lower-case word and a full stop before a capital ("position. Its");
+# not an abbreviation ("U.S. Director")
+_SENT_END = re.compile(r"(?<=[a-z]{2})[.!?][\"”’]? +(?=[A-Z\"“‘])")
+_ABBR_END = re.compile(r"(?:\b[A-Z]\.|\b(?:Jr|Sr|Inc|Co|Corp|Ltd|St|Bros|No)\.)$")
+
+
+def _expansion_start(text: str, start: int, toks: list[str]) -> int | None:
+    """Where the expansion of an acronym defined after a run begins, when it begins before the run
+    ("Movimento 5 Stelle (M5S)": the number ends the run); None when the run holds it or none."""
+    am = _ACR_AFTER.match(text, start + len(" ".join(toks)))
+    if am is None:
+        return None
+    acr = am.group(1).replace(".", "").upper()
+    if any(initials(" ".join(toks[i:])) == acr for i in range(len(toks))):
+        return None
+    before = text[max(0, start - 60):start].split(" ")
+    if before and before[-1] == "":
+        before = before[:-1]
+    pos = start
+    for k in range(1, min(4, len(before)) + 1):
+        w = before[-k]
+        if not w or not (w[0].isupper() or w.isdigit()) or w in ("The", "A", "An"):
+            return None
+        pos -= len(w) + 1
+        if initials(" ".join(before[-k:] + toks)) == acr:
+            return pos
+    return None
+
+
+def _no_full_stop(title: str) -> str:
+    """'chief executive of the Thames Harbour Authority.' -> without the sentence's full stop."""
+    if title.endswith(".") and not _ABBR_END.search(title):
+        return title[:-1]
+    return title
 
 
 _BELONGS = re.compile(r"h(?<!\wh)(?:is|er) (?:own )?(?:political )?(?:party|organi[sz]ation|company|group|movement|union|campaign|firm|newspaper|team)\b,? (?:the )?")
@@ -815,7 +998,8 @@ def _appositions(paragraphs: list[str], ents: Entities, lex: Lexicon, notes: lis
                 head_words = core[0].split()
                 if head_words and head_words[-1].lower().rstrip("s") in lex.title_stems \
                         and lex.cues.isdisjoint(map(str.lower, words)):
-                    title = " ".join(words)
+                    title = _no_full_stop(" ".join(words))
+                    phrase = _no_full_stop(phrase)
                     cut = re.search(r" (?:at|with|from) ", title)
                     if cut:
                         title = title[:cut.start()]

@@ -116,9 +116,12 @@ _NO_INDENT = frozenset({f"{{{NITF}}}{t}" for t in ("p", "q", "hl1", "dateline", 
                        | {T["headline"], T["dateline"], T["note"], T["name"], T["description"], T["by"]})
 
 
-def build_item(article: Article, options: WriteOptions):
-    """(newsItem element, messages)."""
-    from lxml.etree import Element, SubElement
+def build_item(article: Article, options: WriteOptions, factory=None):
+    """(newsItem element, messages). `factory` is the element API to build with: lxml.etree (the
+    default) or convert.writers.fastxml, which `write` uses (same bytes, a fraction of the cost)."""
+    if factory is None:
+        from lxml import etree as factory
+    Element, SubElement = factory.Element, factory.SubElement
 
     name = article.source.name
     clean = Cleaner(name)
@@ -186,7 +189,7 @@ def build_item(article: Article, options: WriteOptions):
         SubElement(cm, T["dateline"]).text = clean.block(dl.text, dl)
 
     # ---- the body first (its ids are what partMeta/inlineRef point at) ----------------------
-    builder = BodyBuilder(a, clean, mark_headline=not derived)
+    builder = BodyBuilder(a, clean, mark_headline=not derived, factory=factory)
     body = builder.build()
 
     q_elements = {el.get("id"): el for el in body.iter(f"{{{NITF}}}q")} if builder.quote_ids else {}
@@ -208,7 +211,7 @@ def build_item(article: Article, options: WriteOptions):
             SubElement(pm, T["description"]).text = clean(q.text)
 
     for ent in a.entities:
-        _assert(root, a, ent, clean, notes, name)
+        _assert(root, a, ent, clean, notes, name, SubElement)
     for ent in a.entities:
         ids = builder.mention_ids.get(ent.id)
         if ids:
@@ -231,9 +234,7 @@ def _find_place(a: Article, place: str):
     return None
 
 
-def _assert(root, a: Article, ent, clean, notes: list[Message], name: str | None) -> None:
-    from lxml.etree import SubElement
-
+def _assert(root, a: Article, ent, clean, notes: list[Message], name: str | None, SubElement) -> None:
     el = SubElement(root, T["assert"], uri=concept_uri(a, ent.id))
     SubElement(el, T["type"], qcode=CPNAT[ent.type])
     SubElement(el, T["name"]).text = clean(ent.name)
@@ -297,11 +298,18 @@ _DECLARATION = b'<?xml version="1.0" encoding="UTF-8"?>\n'
 
 
 def write(article: Article, options: WriteOptions) -> Result[bytes]:
-    from lxml.etree import tostring
+    from . import fastxml
 
-    root, notes = build_item(article, options)
-    _pretty(root, options.indent)
-    data = _DECLARATION + tostring(root, encoding="UTF-8")
+    try:
+        root, notes = build_item(article, options, fastxml)
+        _pretty(root, options.indent)
+        data = _DECLARATION + fastxml.tostring(root)
+    except fastxml.Unsupported:  # e.g. a character lxml refuses: let lxml say so, as before
+        from lxml.etree import tostring
+
+        root, notes = build_item(article, options)
+        _pretty(root, options.indent)
+        data = _DECLARATION + tostring(root, encoding="UTF-8")
     if options.indent is not None:
         data += b"\n"
     return Result(data, tuple(notes))

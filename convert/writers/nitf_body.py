@@ -118,7 +118,11 @@ class BodyBuilder:
     `messages` tell the caller which ids exist and what could not be marked up."""
 
     def __init__(self, article: Article, cleaner: Cleaner, *, mark_headline: bool = True,
-                 standalone: bool = False):
+                 standalone: bool = False, factory=None):
+        if factory is None:
+            from lxml import etree as factory
+        #: the element API to build with: lxml.etree, or convert.writers.fastxml (same bytes)
+        self._E = factory
         self.article = article
         self.clean = cleaner
         self.mark_headline = mark_headline
@@ -225,8 +229,7 @@ class BodyBuilder:
         return xid
 
     def _emit(self, el, node: _Node, block, in_dateline: bool = False) -> None:
-        from lxml.etree import SubElement
-
+        SubElement = self._E.SubElement
         text = block.text
         pos = node.s
         last = None
@@ -275,8 +278,7 @@ class BodyBuilder:
     # -- the body ----------------------------------------------------------------------------
     def build(self):
         """The `body` element (NITF namespace)."""
-        from lxml.etree import Element, SubElement
-
+        Element, SubElement = self._E.Element, self._E.SubElement
         a = self.article
         body = Element(TAG["body"], nsmap={None: NITF})
         if (a.headline is not None and self.mark_headline) or a.dateline is not None:
@@ -299,8 +301,7 @@ class BodyBuilder:
         return body
 
     def _dateline(self, el, dl: Dateline) -> None:
-        from lxml.etree import SubElement
-
+        SubElement = self._E.SubElement
         anns = self._anns[id(dl)]
         # only places and dates can be marked up in an NITF dateline
         kept = []
@@ -323,8 +324,7 @@ class BodyBuilder:
             SubElement(el, TAG["story.date"], norm=dl.date)
 
     def _emit_dateline(self, el, root: _Node, dl: Dateline) -> None:
-        from lxml.etree import SubElement
-
+        SubElement = self._E.SubElement
         text = dl.text
         pos = 0
         last = None

@@ -82,15 +82,16 @@ class E:
 
 
 def Element(tag: str, attrib: dict | None = None, /, nsmap: dict | None = None, **extra) -> E:
-    if extra:
-        attrib = {**(attrib or {}), **extra}
-    return E(tag, dict(attrib) if attrib else None, nsmap)
+    if attrib:
+        extra = {**attrib, **extra}
+    return E(tag, extra, nsmap)
 
 
 def SubElement(parent: E, tag: str, attrib: dict | None = None, /, nsmap: dict | None = None, **extra) -> E:
-    if extra:
-        attrib = {**(attrib or {}), **extra}
-    el = E(tag, dict(attrib) if attrib else None, nsmap)
+    # `extra` is a fresh dict on every call: it becomes the element's attrib without a copy
+    if attrib:
+        extra = {**attrib, **extra}
+    el = E(tag, extra, nsmap)
     parent._children.append(el)
     return el
 
@@ -108,61 +109,97 @@ def _esc_attr(s: str) -> str:
             .replace("\t", "&#9;").replace("\n", "&#10;").replace("\r", "&#13;"))
 
 
-_LOCAL: dict[str, tuple[str | None, str]] = {}
+_TAGS: dict[str, tuple[str | None, str, str]] = {}
 
 
-def _split(tag: str) -> tuple[str | None, str]:
-    if tag[0] == "{":
-        ns, _, local = tag[1:].partition("}")
-        return ns, local
-    return None, tag
+def _tag_parts(tag: str) -> tuple[str | None, str, str]:
+    """(namespace, "<local", "</local>") of a tag, cached."""
+    parts = _TAGS.get(tag)
+    if parts is None:
+        if tag[0] == "{":
+            ns, _, local = tag[1:].partition("}")
+        else:
+            ns, local = None, tag
+        parts = _TAGS[tag] = (ns, "<" + local, "</" + local + ">")
+    return parts
 
 
-def _serialise(el: E, default_ns: str | None, out: list[str]) -> None:
+def _has_text(s: str | None) -> bool:
+    return bool(s and s.strip())
+
+
+def _serialise(el: E, default_ns: str | None, out: list[str], level: int | None, step: str,
+               no_indent: frozenset) -> None:
     tag = el.tag
-    split = _LOCAL.get(tag)
-    if split is None:
-        split = _LOCAL[tag] = _split(tag)
-    ns, local = split
-    parts = ["<", local]
+    parts = _TAGS.get(tag) or _tag_parts(tag)
+    start = parts[1]
     if el.nsmap:
         if set(el.nsmap) != {None}:
             raise Unsupported("only a default namespace declaration is supported")
         declared = el.nsmap[None]
         if declared != default_ns:
-            parts += (' xmlns="', _esc_attr(declared), '"')
+            start += ' xmlns="' + _esc_attr(declared) + '"'
             default_ns = declared
-    if ns != default_ns:
+    if parts[0] != default_ns:
         raise Unsupported(f"element {tag} outside the default namespace in scope")
-    for key, value in el.attrib.items():
-        if key[0] == "{":
-            if not key.startswith(_XML_NS):
-                raise Unsupported(f"namespaced attribute {key}")
-            key = "xml:" + key[len(_XML_NS):]
-        parts += (" ", key, '="', value if _ATTR_SPECIAL.search(value) is None else _esc_attr(value), '"')
+    attrib = el.attrib
+    if attrib:
+        values = "".join(attrib.values())
+        if _ATTR_SPECIAL.search(values) is None and "{" not in "".join(attrib):
+            start += "".join([f' {k}="{v}"' for k, v in attrib.items()])
+        else:
+            start += "".join([f' {_attr_name(k)}="{_esc_attr(v)}"' for k, v in attrib.items()])
     children = el._children
     text = el.text
-    if not children and text is None:
-        parts.append("/>")
-        out.append("".join(parts))
+    if not children:
+        if text is None:
+            out.append(start + "/>")
+        elif text:
+            out.append(start + ">" + (text if _TEXT_SPECIAL.search(text) is None else _esc_text(text)) + parts[2])
+        else:
+            out.append(start + ">" + parts[2])
         return
-    parts.append(">")
+    # the indentation newsml._indent_tree gives (element-only content), done while writing
+    if (level is not None and tag not in no_indent and not (text and text.strip())
+            and not any(map(_has_text, [c.tail for c in children]))):
+        inner = "\n" + step * (level + 1)
+        out.append(start + ">" + inner)
+        level += 1
+        for c in children:
+            _serialise(c, default_ns, out, level, step, no_indent)
+            out.append(inner)
+        out[-1] = inner[:len(inner) - len(step)]
+        out.append(parts[2])
+        return
+    out.append(start + ">")
     if text:
-        parts.append(text if _TEXT_SPECIAL.search(text) is None else _esc_text(text))
-    out.append("".join(parts))
+        out.append(text if _TEXT_SPECIAL.search(text) is None else _esc_text(text))
     for c in children:
-        _serialise(c, default_ns, out)
+        _serialise(c, default_ns, out, None, step, no_indent)
         tail = c.tail
         if tail:
             out.append(tail if _TEXT_SPECIAL.search(tail) is None else _esc_text(tail))
-    out.append("</" + local + ">")
+    out.append(parts[2])
 
 
-def tostring(root: E) -> bytes:
+def _attr_name(key: str) -> str:
+    if key[0] == "{":
+        if not key.startswith(_XML_NS):
+            raise Unsupported(f"namespaced attribute {key}")
+        return "xml:" + key[len(_XML_NS):]
+    return key
+
+
+def tostring(root: E, indent: int | None = None, no_indent: frozenset = frozenset()) -> bytes:
     """The element as UTF-8 bytes, as `lxml.etree.tostring(root, encoding="UTF-8")` without the
-    XML declaration (the writers add their own). The root's tail is not written."""
+    XML declaration (the writers add their own). The root's tail is not written. With `indent`,
+    element-only content is indented as `newsml._indent_tree(root, 0, " " * indent)` would (tags
+    in `no_indent` and mixed content are left as they are), without changing the tree."""
     out: list[str] = []
-    _serialise(root, None, out)
+    if indent is None:
+        _serialise(root, None, out, None, "", no_indent)
+    else:
+        _serialise(root, None, out, 0, " " * indent, no_indent)
     text = "".join(out)
     if _BAD_XML.search(text) is not None:
         raise Unsupported("a character XML 1.0 cannot hold")

@@ -302,8 +302,7 @@ def write(article: Article, options: WriteOptions) -> Result[bytes]:
 
     try:
         root, notes = build_item(article, options, fastxml)
-        _pretty(root, options.indent)
-        data = _DECLARATION + fastxml.tostring(root)
+        data = _DECLARATION + fastxml.tostring(root, options.indent, _NO_INDENT)  # indents as _pretty
     except fastxml.Unsupported:  # e.g. a character lxml refuses: let lxml say so, as before
         from lxml.etree import tostring
 

@@ -85,3 +85,20 @@ def test_newsml_writer_same_bytes_both_builders(indent):
         newsml._pretty(root, indent)
         expected = newsml._DECLARATION + etree.tostring(root, encoding="UTF-8") + (b"\n" if indent is not None else b"")
         assert newsml.write(art, opts).value == expected, art.source.name
+
+
+def test_newsml_messages_same_both_builders():
+    """Characters XML cannot hold are removed with the same NC504 messages, in the same order."""
+    import dataclasses
+
+    art = rich_article()
+    ents = tuple(dataclasses.replace(e, name=e.name + "\x01", titles=tuple(t + "\x02" for t in e.titles))
+                 for e in art.entities)
+    art = dataclasses.replace(art, entities=ents)
+    opts = WriteOptions(copyright_holder="A\x03", provider="P\x04")
+    fast = newsml.write(art, opts)
+    root, notes = newsml.build_item(art, opts)
+    newsml._pretty(root, opts.indent)
+    assert fast.value == newsml._DECLARATION + etree.tostring(root, encoding="UTF-8") + b"\n"
+    assert list(fast.messages) == notes
+    assert sum(m.code == "NC504" for m in notes) >= len(ents)

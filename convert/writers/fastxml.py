@@ -190,17 +190,21 @@ def _attr_name(key: str) -> str:
     return key
 
 
-def tostring(root: E, indent: int | None = None, no_indent: frozenset = frozenset()) -> bytes:
+def tostring(root: E, indent: int | None = None, no_indent: frozenset = frozenset(), *, level: int = 0,
+             as_text: bool = False):
     """The element as UTF-8 bytes, as `lxml.etree.tostring(root, encoding="UTF-8")` without the
     XML declaration (the writers add their own). The root's tail is not written. With `indent`,
-    element-only content is indented as `newsml._indent_tree(root, 0, " " * indent)` would (tags
-    in `no_indent` and mixed content are left as they are), without changing the tree."""
+    element-only content is indented as `newsml._indent_tree(root, level, " " * indent)` would
+    (tags in `no_indent` and mixed content are left as they are), without changing the tree.
+    `as_text`: return the str, unchecked (the caller checks the whole document once)."""
     out: list[str] = []
     if indent is None:
         _serialise(root, None, out, None, "", no_indent)
     else:
-        _serialise(root, None, out, 0, " " * indent, no_indent)
+        _serialise(root, None, out, level, " " * indent, no_indent)
     text = "".join(out)
+    if as_text:
+        return text
     if _BAD_XML.search(text) is not None:
         raise Unsupported("a character XML 1.0 cannot hold")
     return text.encode("utf-8")

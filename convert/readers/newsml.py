@@ -53,8 +53,20 @@ _ROOT_READ = {"catalogRef", "catalog", "itemMeta", "contentMeta", "partMeta", "a
 _NITF_INLINE = {"person": "person", "org": "organization", "location": "place", "event": "event"}
 
 
+_PID, _EID, _QID, _DID = (re.compile(r"p\d+"), re.compile(r"e\d+"), re.compile(r"(q\d+)(?:\.\d+)?"),
+                          re.compile(r"d\d+"))
+_LOCALS: dict[str, str] = {}
+
+
 def _local(tag) -> str:
-    return tag.rsplit("}", 1)[-1] if isinstance(tag, str) else ""
+    if not isinstance(tag, str):
+        return ""
+    local = _LOCALS.get(tag)
+    if local is None:
+        local = tag.rsplit("}", 1)[-1]
+        if len(_LOCALS) < 4096:  # tags of hostile input must not grow the cache without bound
+            _LOCALS[tag] = local
+    return local
 
 
 _ODD_SPACE = re.compile(r"[\t\r\n]")
@@ -324,7 +336,7 @@ class _Reader:
         used_ids: set[str] = set()
         for k, (el, t) in enumerate(paras, 1):
             pid = el.get("id") if el is not None else None
-            if not pid or not re.fullmatch(r"p\d+", pid) or pid in used_ids:
+            if not pid or not _PID.fullmatch(pid) or pid in used_ids:
                 pid = f"p{k}"
                 while pid in used_ids:
                     pid += "0"
@@ -403,7 +415,7 @@ class _Reader:
         prefix = self.guid + "#"
         taken = set()
         for key in order:
-            if key.startswith(prefix) and re.fullmatch(r"e\d+", key[len(prefix):]):
+            if key.startswith(prefix) and _EID.fullmatch(key[len(prefix):]):
                 ids[key] = key[len(prefix):]
                 taken.add(ids[key])
         n = 0
@@ -483,7 +495,7 @@ class _Reader:
             if _local(el.tag) != "q":
                 continue
             xid = el.get("id") or ""
-            m = re.fullmatch(r"(q\d+)(?:\.\d+)?", xid)
+            m = _QID.fullmatch(xid)
             if m:
                 base = m.group(1)
             else:
@@ -559,7 +571,7 @@ class _Reader:
                 kind = "relative" if value is None else ("absolute" if len(value) == 10 and not value.startswith("--")
                                                          else "partial")
             dtext = text[s:e]
-            if re.fullmatch(r"d\d+", xid) and xid not in taken:
+            if _DID.fullmatch(xid) and xid not in taken:
                 taken.add(xid)
                 out.append(DateMention(xid, dtext, kind, span(s, e), value))
             else:

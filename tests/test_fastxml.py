@@ -15,20 +15,19 @@ from convert.writers import fastxml, newsml
 
 NS = "urn:x:a"
 NS2 = "urn:x:b"
-_text = st.one_of(st.none(), st.text(alphabet=st.characters(min_codepoint=9, max_codepoint=0x10FFFF,
-                                                          blacklist_categories=("Cs",)), max_size=12))
-
-
-def _valid(s):
-    return s is None or fastxml._BAD_XML.search(s) is None
+_BAD = [chr(c) for c in range(0x20) if c not in (9, 10, 13)] + ["\ufffe", "\uffff"]
+# every character XML 1.0 can hold (and the ones to escape, often)
+_chars = st.one_of(st.sampled_from('&<>"\'\t\n\r '),
+                   st.characters(blacklist_categories=("Cs",), blacklist_characters=_BAD))
+_text = st.one_of(st.none(), st.text(alphabet=_chars, max_size=12))
 
 
 @st.composite
 def trees(draw, depth=0):
     node = {"tag": draw(st.sampled_from(["a", "b.c", "d-e"])),
             "attrib": draw(st.dictionaries(st.sampled_from(["id", "x", "quote-source"]),
-                                           _text.filter(lambda s: s is not None and _valid(s)), max_size=3)),
-            "text": draw(_text.filter(_valid)), "tail": draw(_text.filter(_valid)),
+                                           st.text(alphabet=_chars, max_size=12), max_size=3)),
+            "text": draw(_text), "tail": draw(_text),
             "children": draw(st.lists(trees(depth + 1), max_size=3)) if depth < 3 else []}
     return node
 
@@ -102,3 +101,15 @@ def test_newsml_messages_same_both_builders():
     assert fast.value == newsml._DECLARATION + etree.tostring(root, encoding="UTF-8") + b"\n"
     assert list(fast.messages) == notes
     assert sum(m.code == "NC504" for m in notes) >= len(ents)
+
+
+def test_encode_checked_refuses_what_xml_cannot_hold():
+    """The byte-level check refuses exactly the characters _BAD_XML matches (every code point)."""
+    ok = []
+    for c in range(0x110000):
+        try:
+            fastxml.encode_checked(chr(c))
+            ok.append(True)
+        except fastxml.Unsupported:
+            ok.append(False)
+    assert ok == [fastxml._BAD_XML.match(chr(c)) is None for c in range(0x110000)]

@@ -205,9 +205,24 @@ def tostring(root: E, indent: int | None = None, no_indent: frozenset = frozense
     text = "".join(out)
     if as_text:
         return text
-    if _BAD_XML.search(text) is not None:
+    return encode_checked(text)
+
+
+#: the C0 controls XML 1.0 cannot hold, as UTF-8 bytes
+_C0 = bytes(c for c in range(0x20) if c not in (0x09, 0x0A, 0x0D))
+
+
+def encode_checked(text: str) -> bytes:
+    """`text` as UTF-8, or Unsupported when it holds a character XML 1.0 cannot (C0 controls
+    but tab and line breaks, surrogates, U+FFFE, U+FFFF): the same set as `_BAD_XML`, checked in
+    C on the bytes (the regex takes ~12 ns a character, 0.3 ms for the reference item)."""
+    try:
+        data = text.encode("utf-8")
+    except UnicodeEncodeError:  # a lone surrogate
+        raise Unsupported("a character XML 1.0 cannot hold") from None
+    if len(data.translate(None, _C0)) != len(data) or b"\xef\xbf\xbe" in data or b"\xef\xbf\xbf" in data:
         raise Unsupported("a character XML 1.0 cannot hold")
-    return text.encode("utf-8")
+    return data
 
 
 __all__ = ["E", "Element", "SubElement", "tostring", "Unsupported"]

@@ -479,10 +479,8 @@ def _item_text(article: Article, options: WriteOptions) -> tuple[bytes, list[Mes
     close(0, "newsItem")
     notes.extend(builder.report())
     notes.extend(clean.messages)
-    text = "".join(o.parts)
-    if fastxml._BAD_XML.search(text) is not None:
-        raise fastxml.Unsupported("a character XML 1.0 cannot hold")
-    return _DECLARATION + text.encode("utf-8") + (b"\n" if options.indent is not None else b""), notes
+    data = fastxml.encode_checked("".join(o.parts))
+    return _DECLARATION + data + (b"\n" if options.indent is not None else b""), notes
 
 
 def _assert_text(o: _Out, a: Article, aid: str, ent, by_id: dict, clean, notes: list[Message],

@@ -46,11 +46,13 @@ _RANK = {"q": 0, "m": 1, "d": 2}
 class Cleaner:
     """Removes characters XML 1.0 cannot carry, reporting each with its source line:col."""
 
-    __slots__ = ("name", "messages")
+    __slots__ = ("name", "messages", "_clean_blocks")
 
     def __init__(self, name: str | None):
         self.name = name
         self.messages: list[Message] = []
+        #: ids of blocks whose whole text XML can hold: any slice of them is clean as it is
+        self._clean_blocks: set[int] = set()
 
     def __call__(self, text: str, line: int | None = None, col: int | None = None) -> str:
         if not text or _BAD_XML.search(text) is None:
@@ -68,7 +70,12 @@ class Cleaner:
 
     def block(self, text: str, block, offset: int = 0) -> str:
         """Clean a slice of `block.text` that starts at `offset`, locating problems in the source."""
-        if not text or _BAD_XML.search(text) is None:
+        if not text or id(block) in self._clean_blocks:
+            return text
+        if text is not block.text and _BAD_XML.search(block.text) is None:
+            self._clean_blocks.add(id(block))  # one scan of the block instead of one per slice
+            return text
+        if _BAD_XML.search(text) is None:
             return text
         sp: Span = block.span
         if getattr(block, "raw", None) is None:

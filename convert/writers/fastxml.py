@@ -73,12 +73,17 @@ class E:
             yield from c.iter(tag)
 
     def itertext(self):
+        out: list[str] = []
+        self._text_into(out)
+        return iter(out)
+
+    def _text_into(self, out: list[str]) -> None:
         if self.text:
-            yield self.text
+            out.append(self.text)
         for c in self._children:
-            yield from c.itertext()
+            c._text_into(out)
             if c.tail:
-                yield c.tail
+                out.append(c.tail)
 
 
 def Element(tag: str, attrib: dict | None = None, /, nsmap: dict | None = None, **extra) -> E:

@@ -437,7 +437,7 @@ def _item_text(article: Article, options: WriteOptions) -> tuple[bytes, list[Mes
     builder = BodyBuilder(a, clean, mark_headline=not derived, factory=fastxml)
     body = builder.build()
 
-    q_elements = {el.get("id"): el for el in body.iter(f"{{{NITF}}}q")} if builder.quote_ids else {}
+    q_elements = builder.quote_elements
     for q in a.quotes:
         ids = builder.quote_ids.get(q.id)
         if not ids or q.kind != "direct":

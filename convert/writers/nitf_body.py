@@ -140,6 +140,8 @@ class BodyBuilder:
         #: (entity id, span) of each mention that could not be marked up (counted in NC506)
         self.unmarked_mentions: list[tuple[str, Span]] = []
         self.quote_ids: dict[str, list[str]] = {}
+        #: the `q` element written for each q id (what `body.iter(q)` would find, without the walk)
+        self.quote_elements: dict[str, object] = {}
         self.date_ids: list[str] = []
         self.dropped: Counter[str] = Counter()
         self._alignments: dict[int, list[int]] = {}
@@ -259,6 +261,7 @@ class BodyBuilder:
                     if source:
                         sub.set("quote-source", self.clean(source))
                 self.quote_ids.setdefault(quote.id, []).append(xid)
+                self.quote_elements[xid] = sub
             elif child.kind == "m":
                 ent = child.data[0]
                 sub = SubElement(el, ENTITY_TAG[ent.type], id=self._mention_id(ent))

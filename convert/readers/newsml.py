@@ -526,13 +526,16 @@ class _Reader:
             text = quote_text(texts)
             speaker = speaker_text = None
             if pm is not None:
-                cr = pm.find(_N + "creator")
+                first_of: dict = {}
+                for ch in pm:  # the first child of each tag, as pm.find(tag) (one pass, no ElementPath)
+                    first_of.setdefault(ch.tag, ch)
+                cr = first_of.get(_N + "creator")
                 if cr is not None:
                     speaker = ent_of_uri.get(cr.get("uri") or cr.get("qcode") or cr.get("literal") or "")
-                by = pm.find(_N + "by")
+                by = first_of.get(_N + "by")
                 if by is not None:
                     speaker_text = _norm_space("".join(by.itertext())) or None
-                desc = pm.find(_N + "description")
+                desc = first_of.get(_N + "description")
                 if desc is not None:
                     text = _norm_space("".join(desc.itertext()))
             elif kind == "direct" and first.get("quote-source"):

@@ -328,27 +328,21 @@ class _Out:
 
     def __init__(self, indent: int | None):
         self.parts: list[str] = []
-        self.nl = None if indent is None else ["\n" + " " * (indent * k) for k in range(12)]
+        #: the line break and indentation before an element at each level ("" when not indenting)
+        self.nl = [""] * 12 if indent is None else ["\n" + " " * (indent * k) for k in range(12)]
 
     def leaf(self, level: int, start: str, local: str, text: str | None) -> None:
         """`start` is `<local attrs`; text None: `<x/>`, else `<x>text</x>` (escaped)."""
-        nl = self.nl
-        if nl is not None:
-            self.parts.append(nl[level])
         if text is None:
-            self.parts.append(start + "/>")
+            self.parts.append(f"{self.nl[level]}{start}/>")
         else:
-            self.parts.append(f"{start}>{_etext(text)}</{local}>")
+            self.parts.append(f"{self.nl[level]}{start}>{_etext(text)}</{local}>")
 
     def open(self, level: int, start: str) -> None:
-        if self.nl is not None:
-            self.parts.append(self.nl[level])
-        self.parts.append(start + ">")
+        self.parts.append(f"{self.nl[level]}{start}>")
 
     def close(self, level: int, local: str) -> None:
-        if self.nl is not None:
-            self.parts.append(self.nl[level])
-        self.parts.append(f"</{local}>")
+        self.parts.append(f"{self.nl[level]}</{local}>")
 
 
 def _etext(s: str) -> str:
@@ -420,10 +414,10 @@ def _item_text(article: Article, options: WriteOptions) -> tuple[bytes, list[Mes
         leaf(3, "<name", "name", clean(dl.agency))
         close(2, "infoSource")
     leaf(2, f'<language tag="{_a(a.language)}"', "language", None)
-    for ent in a.entities:
-        open_(2, f'<subject type="{CPNAT[ent.type]}" uri="{aid}#{_a(ent.id)}"')
-        leaf(3, "<name", "name", clean(ent.name))
-        close(2, "subject")
+    nl2, nl3 = o.nl[2], o.nl[3]
+    for ent in a.entities:  # (one string per subject: what open_/leaf/close would write)
+        o.parts.append(f'{nl2}<subject type="{CPNAT[ent.type]}" uri="{aid}#{_a(ent.id)}">'
+                       f'{nl3}<name>{_etext(clean(ent.name))}</name>{nl2}</subject>')
     if a.title.text:
         text = clean(a.title.text)
         if derived:
@@ -469,7 +463,7 @@ def _item_text(article: Article, options: WriteOptions) -> tuple[bytes, list[Mes
     open_(2, '<inlineXML contenttype="application/nitf+xml"')
     nitf = fastxml.Element(f"{{{NITF}}}nitf", nsmap={None: NITF})
     nitf.append(body)
-    if o.nl is not None:
+    if options.indent is not None:
         o.parts.append(o.nl[3])
         o.parts.append(fastxml.tostring(nitf, options.indent, _NO_INDENT, level=3, as_text=True))
     else:
@@ -486,9 +480,9 @@ def _item_text(article: Article, options: WriteOptions) -> tuple[bytes, list[Mes
 def _assert_text(o: _Out, a: Article, aid: str, ent, by_id: dict, clean, notes: list[Message],
                  name: str | None) -> None:
     leaf, open_, close = o.leaf, o.open, o.close
-    open_(1, f'<assert uri="{aid}#{_a(ent.id)}"')
-    leaf(2, f'<type qcode="{CPNAT[ent.type]}"', "type", None)
-    leaf(2, "<name", "name", clean(ent.name))
+    nl1, nl2 = o.nl[1], o.nl[2]
+    o.parts.append(f'{nl1}<assert uri="{aid}#{_a(ent.id)}">{nl2}<type qcode="{CPNAT[ent.type]}"/>'
+                   f'{nl2}<name>{_etext(clean(ent.name))}</name>')
     for alias in ent.aliases:
         leaf(2, '<name role="nrol:alternate"', "name", clean(alias))
     if ent.acronym:

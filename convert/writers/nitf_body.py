@@ -275,7 +275,12 @@ class BodyBuilder:
                 if not in_dateline:
                     sub.set("class", d.kind)
                 self.date_ids.append(d.id)
-            self._emit(sub, child, block, in_dateline)
+            if child.children:
+                self._emit(sub, child, block, in_dateline)
+            else:  # a leaf (most names and dates): its text, as _emit would set it
+                seg = clean(text[child.s:child.e], block, child.s)
+                if seg:
+                    sub.text = seg
             pos = child.e
             last = sub
         seg = clean(text[pos:node.e], block, pos)

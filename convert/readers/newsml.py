@@ -18,6 +18,7 @@ blank line (that text is what `convert.model.rebuild_source` returns; `source.sh
 
 from __future__ import annotations
 
+import dataclasses
 import hashlib
 import re
 from collections import Counter
@@ -85,6 +86,7 @@ def _kids(el, tag: str) -> list:
     return [c for c in el if c.tag == tag]
 
 
+_QUOTE_FIELDS = tuple(f.name for f in dataclasses.fields(Quote))
 _NAME, _NOTE = _N + "name", _N + "note"
 _TYPE, _PD, _OD, _ED = _N + "type", _N + "personDetails", _N + "organisationDetails", _N + "eventDetails"
 _AFF, _LOC, _DATES, _START = _N + "affiliation", _N + "location", _N + "dates", _N + "start"
@@ -550,12 +552,15 @@ class _Reader:
 
     @staticmethod
     def _with_paragraph(q: Quote, paragraphs) -> Quote:
-        from dataclasses import replace
-
+        pid = None
         for p in paragraphs:
             if p.span.start <= q.span.start < p.span.end:
-                return replace(q, paragraph=p.id)
-        return replace(q, paragraph=paragraphs[0].id if paragraphs else "p1")
+                pid = p.id
+                break
+        if pid is None:
+            pid = paragraphs[0].id if paragraphs else "p1"
+        # as dataclasses.replace(q, paragraph=pid), without its per-call field introspection
+        return Quote(*[pid if name == "paragraph" else getattr(q, name) for name in _QUOTE_FIELDS])
 
     # -- dates ---------------------------------------------------------------------------------
     def _dates(self, txt, text, span):

@@ -18,6 +18,7 @@ blank line (that text is what `convert.model.rebuild_source` returns; `source.sh
 
 from __future__ import annotations
 
+import dataclasses
 import hashlib
 import re
 from collections import Counter
@@ -53,8 +54,20 @@ _ROOT_READ = {"catalogRef", "catalog", "itemMeta", "contentMeta", "partMeta", "a
 _NITF_INLINE = {"person": "person", "org": "organization", "location": "place", "event": "event"}
 
 
+_PID, _EID, _QID, _DID = (re.compile(r"p\d+"), re.compile(r"e\d+"), re.compile(r"(q\d+)(?:\.\d+)?"),
+                          re.compile(r"d\d+"))
+_LOCALS: dict[str, str] = {}
+
+
 def _local(tag) -> str:
-    return tag.rsplit("}", 1)[-1] if isinstance(tag, str) else ""
+    if not isinstance(tag, str):
+        return ""
+    local = _LOCALS.get(tag)
+    if local is None:
+        local = tag.rsplit("}", 1)[-1]
+        if len(_LOCALS) < 4096:  # tags of hostile input must not grow the cache without bound
+            _LOCALS[tag] = local
+    return local
 
 
 _ODD_SPACE = re.compile(r"[\t\r\n]")
@@ -68,9 +81,21 @@ def _norm_space(text: str) -> str:
     return _WS.sub(" ", text).strip(" ")
 
 
-def _first_name(el) -> str | None:
+def _kids(el, tag: str) -> list:
+    """The children of `el` with this tag (as `el.findall(tag)`, without ElementPath's cost)."""
+    return [c for c in el if c.tag == tag]
+
+
+_QUOTE_FIELDS = tuple(f.name for f in dataclasses.fields(Quote))
+_NAME, _NOTE = _N + "name", _N + "note"
+_TYPE, _PD, _OD, _ED = _N + "type", _N + "personDetails", _N + "organisationDetails", _N + "eventDetails"
+_AFF, _LOC, _DATES, _START = _N + "affiliation", _N + "location", _N + "dates", _N + "start"
+
+
+def _first_name(el, names: list | None = None) -> str | None:
     """The concept's main name: the first `name` without a role, else the first name."""
-    names = el.findall(_N + "name")
+    if names is None:
+        names = _kids(el, _NAME)
     for n in names:
         if not n.get("role") and (n.text or "").strip():
             return _norm_space(n.text)
@@ -313,7 +338,7 @@ class _Reader:
         used_ids: set[str] = set()
         for k, (el, t) in enumerate(paras, 1):
             pid = el.get("id") if el is not None else None
-            if not pid or not re.fullmatch(r"p\d+", pid) or pid in used_ids:
+            if not pid or not _PID.fullmatch(pid) or pid in used_ids:
                 pid = f"p{k}"
                 while pid in used_ids:
                     pid += "0"
@@ -376,7 +401,7 @@ class _Reader:
                          "not a person, organisation, place or event (cpnat type)")
         for asr in self.root.findall(_N + "assert"):
             key = key_of(asr)
-            t = asr.find(_N + "type")
+            t = next((c for c in asr if c.tag == _TYPE), None)
             etype = NAT_CP.get(t.get("qcode") if t is not None else "") or (concepts.get(key) or {}).get("type")
             if key is None or etype is None:
                 self.skipped(f"assert {key or '?'}", "not about a person, organisation, place or event")
@@ -392,7 +417,7 @@ class _Reader:
         prefix = self.guid + "#"
         taken = set()
         for key in order:
-            if key.startswith(prefix) and re.fullmatch(r"e\d+", key[len(prefix):]):
+            if key.startswith(prefix) and _EID.fullmatch(key[len(prefix):]):
                 ids[key] = key[len(prefix):]
                 taken.add(ids[key])
         n = 0
@@ -427,25 +452,30 @@ class _Reader:
             aliases, titles, affiliations = [], [], []
             acronym = date = location = None
             if el is not None:
-                for nm in el.findall(_N + "name"):
+                kids: dict = {}
+                for ch in el:  # one pass over the assert's children (ElementPath costs ~3 µs a query)
+                    kids.setdefault(ch.tag, []).append(ch)
+
+                def grand(tag: str, sub: str, kids=kids) -> list:
+                    return [g for c in kids.get(tag, ()) for g in c if g.tag == sub]
+
+                for nm in kids.get(_NAME, ()):
                     role = (nm.get("role") or "").split()
                     val = _norm_space(nm.text or "")
                     if "nrol:short" in role and acronym is None:
                         acronym = val
                     elif "nrol:alternate" in role:
                         aliases.append(val)
-                for note in el.findall(_N + "note"):
+                for note in kids.get(_NOTE, ()):
                     if note.get("roleuri") == ROLE_TITLE:
                         titles.append(_norm_space("".join(note.itertext())))
-                for aff in el.findall(f"{_N}personDetails/{_N}affiliation") + el.findall(
-                        f"{_N}organisationDetails/{_N}affiliation"):
+                for aff in grand(_PD, _AFF) + grand(_OD, _AFF):
                     if key_of(aff) in ids:
                         affiliations.append(ids[key_of(aff)])
-                for loc in el.findall(f"{_N}eventDetails/{_N}location") + el.findall(
-                        f"{_N}organisationDetails/{_N}location"):
+                for loc in grand(_ED, _LOC) + grand(_OD, _LOC):
                     if key_of(loc) in ids and location is None:
                         location = ids[key_of(loc)]
-                start = el.find(f"{_N}eventDetails/{_N}dates/{_N}start")
+                start = next((st for d in grand(_ED, _DATES) for st in d if st.tag == _START), None)
                 if start is not None and start.text and _DATE_OK.match(start.text.strip()):
                     date = start.text.strip()
             ms = sorted(mentions.get(key, ()), key=lambda s: s.start)
@@ -467,7 +497,7 @@ class _Reader:
             if _local(el.tag) != "q":
                 continue
             xid = el.get("id") or ""
-            m = re.fullmatch(r"(q\d+)(?:\.\d+)?", xid)
+            m = _QID.fullmatch(xid)
             if m:
                 base = m.group(1)
             else:
@@ -498,13 +528,16 @@ class _Reader:
             text = quote_text(texts)
             speaker = speaker_text = None
             if pm is not None:
-                cr = pm.find(_N + "creator")
+                first_of: dict = {}
+                for ch in pm:  # the first child of each tag, as pm.find(tag) (one pass, no ElementPath)
+                    first_of.setdefault(ch.tag, ch)
+                cr = first_of.get(_N + "creator")
                 if cr is not None:
                     speaker = ent_of_uri.get(cr.get("uri") or cr.get("qcode") or cr.get("literal") or "")
-                by = pm.find(_N + "by")
+                by = first_of.get(_N + "by")
                 if by is not None:
                     speaker_text = _norm_space("".join(by.itertext())) or None
-                desc = pm.find(_N + "description")
+                desc = first_of.get(_N + "description")
                 if desc is not None:
                     text = _norm_space("".join(desc.itertext()))
             elif kind == "direct" and first.get("quote-source"):
@@ -519,12 +552,15 @@ class _Reader:
 
     @staticmethod
     def _with_paragraph(q: Quote, paragraphs) -> Quote:
-        from dataclasses import replace
-
+        pid = None
         for p in paragraphs:
             if p.span.start <= q.span.start < p.span.end:
-                return replace(q, paragraph=p.id)
-        return replace(q, paragraph=paragraphs[0].id if paragraphs else "p1")
+                pid = p.id
+                break
+        if pid is None:
+            pid = paragraphs[0].id if paragraphs else "p1"
+        # as dataclasses.replace(q, paragraph=pid), without its per-call field introspection
+        return Quote(*[pid if name == "paragraph" else getattr(q, name) for name in _QUOTE_FIELDS])
 
     # -- dates ---------------------------------------------------------------------------------
     def _dates(self, txt, text, span):
@@ -543,7 +579,7 @@ class _Reader:
                 kind = "relative" if value is None else ("absolute" if len(value) == 10 and not value.startswith("--")
                                                          else "partial")
             dtext = text[s:e]
-            if re.fullmatch(r"d\d+", xid) and xid not in taken:
+            if _DID.fullmatch(xid) and xid not in taken:
                 taken.add(xid)
                 out.append(DateMention(xid, dtext, kind, span(s, e), value))
             else:

@@ -308,23 +308,54 @@ def dumps(obj, indent: int | None) -> str:
 
 
 def _encode(v, nl: str, step: str) -> str:
+    out: list[str] = []
+    _enc(v, nl, step, out)
+    return "".join(out)
+
+
+_SCALARS = {True: "true", False: "false", None: "null"}
+
+
+def _enc(v, nl: str, step: str, out: list[str]) -> None:
+    """Append the JSON of `v` to `out` (one list for the whole document: no generator or join per
+    container; strings, most of the values, are written without a call of this function)."""
     t = type(v)
     if t is str:
-        return _escape(v)
-    if t is dict:
+        out.append(_escape(v))
+    elif t is dict:
         if not v:
-            return "{}"
+            out.append("{}")
+            return
         inner = nl + step
-        return ("{" + inner + ("," + inner).join(_escape(k) + ": " + _encode(x, inner, step) for k, x in v.items())
-                + nl + "}")
-    if t is list:
+        sep = "{" + inner
+        for k, x in v.items():
+            if type(x) is str:
+                out.append(f"{sep}{_escape(k)}: {_escape(x)}")
+            else:
+                out.append(f"{sep}{_escape(k)}: ")
+                _enc(x, inner, step, out)
+            sep = "," + inner
+        out.append(nl + "}")
+    elif t is list:
         if not v:
-            return "[]"
+            out.append("[]")
+            return
         inner = nl + step
-        return "[" + inner + ("," + inner).join(_encode(x, inner, step) for x in v) + nl + "]"
-    if t is int or t is bool or v is None:
-        return json.dumps(v)
-    raise TypeError(f"unexpected {t.__name__} in a JSON-LD document")  # pragma: no cover - build() guard
+        sep = "[" + inner
+        for x in v:
+            if type(x) is str:
+                out.append(sep + _escape(x))
+            else:
+                out.append(sep)
+                _enc(x, inner, step, out)
+            sep = "," + inner
+        out.append(nl + "]")
+    elif t is int:
+        out.append(int.__repr__(v))
+    elif t is bool or v is None:
+        out.append(_SCALARS[v])
+    else:
+        raise TypeError(f"unexpected {t.__name__} in a JSON-LD document")  # pragma: no cover - build() guard
 
 
 def write(article: Article, options: WriteOptions) -> Result[bytes]:

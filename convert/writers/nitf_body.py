@@ -46,11 +46,13 @@ _RANK = {"q": 0, "m": 1, "d": 2}
 class Cleaner:
     """Removes characters XML 1.0 cannot carry, reporting each with its source line:col."""
 
-    __slots__ = ("name", "messages")
+    __slots__ = ("name", "messages", "_clean_blocks")
 
     def __init__(self, name: str | None):
         self.name = name
         self.messages: list[Message] = []
+        #: ids of blocks whose whole text XML can hold: any slice of them is clean as it is
+        self._clean_blocks: set[int] = set()
 
     def __call__(self, text: str, line: int | None = None, col: int | None = None) -> str:
         if not text or _BAD_XML.search(text) is None:
@@ -68,7 +70,12 @@ class Cleaner:
 
     def block(self, text: str, block, offset: int = 0) -> str:
         """Clean a slice of `block.text` that starts at `offset`, locating problems in the source."""
-        if not text or _BAD_XML.search(text) is None:
+        if not text or id(block) in self._clean_blocks:
+            return text
+        if text is not block.text and _BAD_XML.search(block.text) is None:
+            self._clean_blocks.add(id(block))  # one scan of the block instead of one per slice
+            return text
+        if _BAD_XML.search(text) is None:
             return text
         sp: Span = block.span
         if getattr(block, "raw", None) is None:
@@ -118,7 +125,11 @@ class BodyBuilder:
     `messages` tell the caller which ids exist and what could not be marked up."""
 
     def __init__(self, article: Article, cleaner: Cleaner, *, mark_headline: bool = True,
-                 standalone: bool = False):
+                 standalone: bool = False, factory=None):
+        if factory is None:
+            from lxml import etree as factory
+        #: the element API to build with: lxml.etree, or convert.writers.fastxml (same bytes)
+        self._E = factory
         self.article = article
         self.clean = cleaner
         self.mark_headline = mark_headline
@@ -129,6 +140,8 @@ class BodyBuilder:
         #: (entity id, span) of each mention that could not be marked up (counted in NC506)
         self.unmarked_mentions: list[tuple[str, Span]] = []
         self.quote_ids: dict[str, list[str]] = {}
+        #: the `q` element written for each q id (what `body.iter(q)` would find, without the walk)
+        self.quote_elements: dict[str, object] = {}
         self.date_ids: list[str] = []
         self.dropped: Counter[str] = Counter()
         self._alignments: dict[int, list[int]] = {}
@@ -225,8 +238,7 @@ class BodyBuilder:
         return xid
 
     def _emit(self, el, node: _Node, block, in_dateline: bool = False) -> None:
-        from lxml.etree import SubElement
-
+        SubElement = self._E.SubElement
         text = block.text
         pos = node.s
         last = None
@@ -249,6 +261,7 @@ class BodyBuilder:
                     if source:
                         sub.set("quote-source", self.clean(source))
                 self.quote_ids.setdefault(quote.id, []).append(xid)
+                self.quote_elements[xid] = sub
             elif child.kind == "m":
                 ent = child.data[0]
                 sub = SubElement(el, ENTITY_TAG[ent.type], id=self._mention_id(ent))
@@ -262,7 +275,12 @@ class BodyBuilder:
                 if not in_dateline:
                     sub.set("class", d.kind)
                 self.date_ids.append(d.id)
-            self._emit(sub, child, block, in_dateline)
+            if child.children:
+                self._emit(sub, child, block, in_dateline)
+            else:  # a leaf (most names and dates): its text, as _emit would set it
+                seg = clean(text[child.s:child.e], block, child.s)
+                if seg:
+                    sub.text = seg
             pos = child.e
             last = sub
         seg = clean(text[pos:node.e], block, pos)
@@ -275,8 +293,7 @@ class BodyBuilder:
     # -- the body ----------------------------------------------------------------------------
     def build(self):
         """The `body` element (NITF namespace)."""
-        from lxml.etree import Element, SubElement
-
+        Element, SubElement = self._E.Element, self._E.SubElement
         a = self.article
         body = Element(TAG["body"], nsmap={None: NITF})
         if (a.headline is not None and self.mark_headline) or a.dateline is not None:
@@ -299,8 +316,7 @@ class BodyBuilder:
         return body
 
     def _dateline(self, el, dl: Dateline) -> None:
-        from lxml.etree import SubElement
-
+        SubElement = self._E.SubElement
         anns = self._anns[id(dl)]
         # only places and dates can be marked up in an NITF dateline
         kept = []
@@ -323,8 +339,7 @@ class BodyBuilder:
             SubElement(el, TAG["story.date"], norm=dl.date)
 
     def _emit_dateline(self, el, root: _Node, dl: Dateline) -> None:
-        from lxml.etree import SubElement
-
+        SubElement = self._E.SubElement
         text = dl.text
         pos = 0
         last = None

@@ -1,0 +1,115 @@
+"""The fast element builder gives exactly lxml's bytes (the NewsML-G2 writer relies on it)."""
+
+from __future__ import annotations
+
+import pytest
+from conftest import fixture_articles
+from hypothesis import given, settings
+from hypothesis import strategies as st
+from lxml import etree
+from test_newsml_helpers import no_headline_article, rich_article
+
+import convert
+from convert.options import WriteOptions
+from convert.writers import fastxml, newsml
+
+NS = "urn:x:a"
+NS2 = "urn:x:b"
+_BAD = [chr(c) for c in range(0x20) if c not in (9, 10, 13)] + ["\ufffe", "\uffff"]
+# every character XML 1.0 can hold (and the ones to escape, often)
+_chars = st.one_of(st.sampled_from('&<>"\'\t\n\r '),
+                   st.characters(blacklist_categories=("Cs",), blacklist_characters=_BAD))
+_text = st.one_of(st.none(), st.text(alphabet=_chars, max_size=12))
+
+
+@st.composite
+def trees(draw, depth=0):
+    node = {"tag": draw(st.sampled_from(["a", "b.c", "d-e"])),
+            "attrib": draw(st.dictionaries(st.sampled_from(["id", "x", "quote-source"]),
+                                           st.text(alphabet=_chars, max_size=12), max_size=3)),
+            "text": draw(_text), "tail": draw(_text),
+            "children": draw(st.lists(trees(depth + 1), max_size=3)) if depth < 3 else []}
+    return node
+
+
+def _build(factory, spec, parent=None, ns=NS):
+    tag = f"{{{ns}}}{spec['tag']}"
+    el = factory.Element(tag, nsmap={None: ns}) if parent is None else factory.SubElement(parent, tag, spec["attrib"])
+    if parent is None:
+        for k, v in spec["attrib"].items():
+            el.set(k, v)
+    el.text = spec["text"]
+    for c in spec["children"]:
+        _build(factory, c, el, ns)
+    if parent is not None:
+        el.tail = spec["tail"]
+    return el
+
+
+@settings(max_examples=150, deadline=None)
+@given(trees(), trees())
+def test_same_bytes_as_lxml(spec, inner):
+    def make(factory):
+        root = _build(factory, spec)
+        root.set("{http://www.w3.org/XML/1998/namespace}lang", "en")
+        sub = _build(factory, inner, None, NS2)  # a subtree in another default namespace
+        holder = factory.SubElement(root, f"{{{NS}}}holder")
+        wrap = factory.SubElement(holder, f"{{{NS2}}}wrap", nsmap={None: NS2})
+        wrap.append(_build(factory, inner, None, NS2))
+        del sub
+        return root
+
+    fast = fastxml.tostring(make(fastxml))
+    assert fast == etree.tostring(make(etree), encoding="UTF-8")
+
+
+def test_unsupported_falls_back():
+    root = fastxml.Element("{urn:x}a", nsmap={None: "urn:x"})
+    fastxml.SubElement(root, "{urn:y}b")
+    with pytest.raises(fastxml.Unsupported):
+        fastxml.tostring(root)
+    root = fastxml.Element("a")
+    root.text = "bad \x01"
+    with pytest.raises(fastxml.Unsupported):
+        fastxml.tostring(root)
+
+
+@pytest.mark.parametrize("indent", [2, None])
+def test_newsml_writer_same_bytes_both_builders(indent):
+    opts = WriteOptions(indent=indent, copyright_holder="A & B <c>", provider='"P"\tQ')
+    articles = [rich_article(), no_headline_article()]
+    articles += [convert.read_file(p).value for p in fixture_articles()]
+    for art in articles:
+        root, _ = newsml.build_item(art, opts)
+        newsml._pretty(root, indent)
+        expected = newsml._DECLARATION + etree.tostring(root, encoding="UTF-8") + (b"\n" if indent is not None else b"")
+        assert newsml.write(art, opts).value == expected, art.source.name
+
+
+def test_newsml_messages_same_both_builders():
+    """Characters XML cannot hold are removed with the same NC504 messages, in the same order."""
+    import dataclasses
+
+    art = rich_article()
+    ents = tuple(dataclasses.replace(e, name=e.name + "\x01", titles=tuple(t + "\x02" for t in e.titles))
+                 for e in art.entities)
+    art = dataclasses.replace(art, entities=ents)
+    opts = WriteOptions(copyright_holder="A\x03", provider="P\x04")
+    fast = newsml.write(art, opts)
+    root, notes = newsml.build_item(art, opts)
+    newsml._pretty(root, opts.indent)
+    assert fast.value == newsml._DECLARATION + etree.tostring(root, encoding="UTF-8") + b"\n"
+    assert list(fast.messages) == notes
+    assert sum(m.code == "NC504" for m in notes) >= len(ents)
+
+
+def test_encode_checked_refuses_what_xml_cannot_hold():
+    """The byte-level check refuses exactly the characters _BAD_XML matches (every code point)."""
+    ok = []
+    for c in range(0x110000):
+        try:
+            fastxml.encode_checked(chr(c))
+            ok.append(True)
+        except fastxml.Unsupported:
+            ok.append(False)
+    assert ok == [fastxml._BAD_XML.match(chr(c)) is None for c in range(0x110000)]

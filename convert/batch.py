@@ -27,6 +27,7 @@ Why it is built this way:
 from __future__ import annotations
 
 import fnmatch
+import functools
 import hashlib
 import os
 import signal
@@ -52,6 +53,7 @@ DEFAULT_CHUNK_SIZE = 16
 _PART_SUFFIX = ".part"  # convert.fsio.atomic_write's temporary files: ".<name>.<random>.part"
 _WINDOWS_RESERVED = {"CON", "PRN", "AUX", "NUL", *(f"COM{i}" for i in range(1, 10)), *(f"LPT{i}" for i in range(1, 10))}
 _UNSAFE = set('/\\:*?"<>|\x7f')
+_HAS_SYNC = hasattr(os, "sync")  # not on Windows: there each file is fsync-ed
 _MAX_NAME_BYTES = 150  # leaves room for ".newsml.xml" and atomic_write's ".<name>.xxxxxxxx.part"
 
 
@@ -202,6 +204,8 @@ class Job:
     from_: str | None = None
     max_bytes: int | None = DEFAULT_MAX_BYTES
     strict: bool = False
+    #: flush each chunk's outputs to disk before recording them (see convert_chunk)
+    durable: bool = True
 
 
 @dataclass(frozen=True, slots=True)
@@ -222,11 +226,20 @@ def _message_dict(m: Message) -> dict:
     return {k: v for k, v in d.items() if v is not None}
 
 
+@functools.cache
+def _writer(fmt: str) -> Callable:
+    """The writer function of `fmt`, looked up once per worker process (the registry's lookup
+    checks every module's presence on each call, which costs more than a small article's JSON)."""
+    from .writers import get_writer
+
+    return get_writer(fmt)
+
+
 def _convert_one(job: Job, task: Task) -> dict:
     """Convert one article and write its outputs; never raises for a bad article."""
     from .api import read, read_bytes_from
     from .fsio import atomic_write
-    from .writers import WRITERS, write
+    from .writers import WRITERS
 
     record: dict = {"input": task.key, "sha256": None, "size": None, "status": "failed",
                     "base": task.base, "outputs": {}, "messages": []}
@@ -245,7 +258,7 @@ def _convert_one(job: Job, task: Task) -> dict:
         failed = bool(parsed.errors) or (job.strict and bool(parsed.warnings))
         folder_made = False
         for fmt in job.formats:
-            result = write(parsed.value, fmt, job.options)
+            result = _writer(fmt)(parsed.value, job.options)
             notes.extend(result.messages)
             if result.errors or (job.strict and result.warnings):
                 failed = True
@@ -255,7 +268,7 @@ def _convert_one(job: Job, task: Task) -> dict:
             if not folder_made:
                 os.makedirs(os.path.dirname(target), exist_ok=True)
                 folder_made = True
-            atomic_write(target, result.value)
+            atomic_write(target, result.value, fsync=job.durable and not _HAS_SYNC)
             record["outputs"][fmt] = outputs[fmt]
         record["status"] = "failed" if failed else "done"
     except NewsconvError as exc:
@@ -267,8 +280,15 @@ def _convert_one(job: Job, task: Task) -> dict:
 
 
 def convert_chunk(job: Job, tasks: list[Task]) -> list[dict]:
-    """The unit of work sent to an executor: convert each task, return one record per task."""
-    return [_convert_one(job, task) for task in tasks]
+    """The unit of work sent to an executor: convert each task, return one record per task.
+
+    With `job.durable` the chunk's outputs are flushed to disk (one `os.sync()` for the chunk,
+    not one fsync per file) before the records go back, so a manifest line saying "done" never
+    points at data a power cut could still lose."""
+    records = [_convert_one(job, task) for task in tasks]
+    if job.durable and _HAS_SYNC and any(rec["outputs"] for rec in records):
+        os.sync()
+    return records
 
 
 def _worker_init() -> None:
@@ -347,7 +367,8 @@ def convert_many(paths: Iterable[str | os.PathLike], output_dir: str | os.PathLi
                  force: bool = False, jobs: int | None = None, chunk_size: int = DEFAULT_CHUNK_SIZE,
                  max_in_flight: int | None = None,
                  executor: Executor | Callable[[], Executor] | None = None,
-                 progress: Callable[[int], None] | None = None, max_failures: int = 10_000) -> BatchSummary:
+                 progress: Callable[[int], None] | None = None, max_failures: int = 10_000,
+                 durable: bool = True) -> BatchSummary:
     """Convert every path to every format, writing into `output_dir`; return the summary.
 
     `paths` may be a lazy iterable (e.g. `iter_inputs(...)`); it is consumed once, in order.
@@ -357,7 +378,8 @@ def convert_many(paths: Iterable[str | os.PathLike], output_dir: str | os.PathLi
     workers. With a factory (or the default) a pool broken by a dying worker is replaced and the
     batch goes on; a broken executor that was passed in stops the batch (`aborted`), and a run with
     `resume=True` picks up from the manifest. `progress(n)` is called with the number of articles
-    finished after each chunk.
+    finished after each chunk. `durable=False` skips flushing outputs to disk (faster on slow
+    disks; still atomic, and safe against killed processes, but not against a power cut).
     """
     from .writers import available
 
@@ -392,7 +414,7 @@ def convert_many(paths: Iterable[str | os.PathLike], output_dir: str | os.PathLi
             summary.messages.append(messages.make("NC853", file=str(manifest_path), line=number, number=number))
     layout = _Layout(len(formats), keep_dirs, recorded)
     writer = _manifest.ManifestWriter(manifest_path, append=resume)
-    job = Job(str(out), formats, options, from_, max_bytes, strict)
+    job = Job(str(out), formats, options, from_, max_bytes, strict, durable)
     wanted = frozenset(formats)
 
     def tasks() -> Iterator[Task]:

@@ -206,6 +206,8 @@ class Job:
     strict: bool = False
     #: flush each chunk's outputs to disk before recording them (see convert_chunk)
     durable: bool = True
+    #: settings_fingerprint(...) of this run, stored in every record
+    settings: str = ""
 
 
 @dataclass(frozen=True, slots=True)
@@ -242,7 +244,7 @@ def _convert_one(job: Job, task: Task) -> dict:
     from .writers import WRITERS
 
     record: dict = {"input": task.key, "sha256": None, "size": None, "status": "failed",
-                    "base": task.base, "outputs": {}, "messages": []}
+                    "base": task.base, "settings": job.settings, "outputs": {}, "messages": []}
     notes: list[Message] = []
     try:
         data = read_bytes_from(task.path, job.max_bytes)
@@ -335,6 +337,25 @@ class BatchSummary:
 
 # ---- the driver ---------------------------------------------------------------------------------
 
+class _Abort(Exception):
+    def __init__(self, exc: BaseException):
+        super().__init__(str(exc))
+        self.exc = exc
+
+
+def _worker_death(exc: BaseException) -> bool:
+    """A lost worker (process pool: BrokenProcessPool; Dask: KilledWorker after its retries)."""
+    return isinstance(exc, BrokenExecutor) or type(exc).__name__ in {"KilledWorker", "WorkerLostError"}
+
+
+def settings_fingerprint(**settings) -> str:
+    """A short hash of what, besides the input bytes, decides the outputs (newsconv's version and
+    the options): a resumed run redoes articles converted with other settings."""
+    from . import __version__
+
+    return hashlib.sha256(repr((__version__, sorted(settings.items()))).encode()).hexdigest()[:16]
+
+
 def _chunks(tasks: Iterator[Task], size: int) -> Iterator[list[Task]]:
     chunk: list[Task] = []
     for task in tasks:
@@ -414,7 +435,8 @@ def convert_many(paths: Iterable[str | os.PathLike], output_dir: str | os.PathLi
             summary.messages.append(messages.make("NC853", file=str(manifest_path), line=number, number=number))
     layout = _Layout(len(formats), keep_dirs, recorded)
     writer = _manifest.ManifestWriter(manifest_path, append=resume)
-    job = Job(str(out), formats, options, from_, max_bytes, strict, durable)
+    settings = settings_fingerprint(options=options, from_=from_, strict=strict, max_bytes=max_bytes)
+    job = Job(str(out), formats, options, from_, max_bytes, strict, durable, settings)
     wanted = frozenset(formats)
 
     def tasks() -> Iterator[Task]:
@@ -432,7 +454,8 @@ def convert_many(paths: Iterable[str | os.PathLike], output_dir: str | os.PathLi
                 record_failure(key, (messages.make("NC855", file=path, target=base, root=str(out)),))
                 continue
             entry = recorded.get(key)
-            done_sha = entry.sha256 if entry and entry.status == "done" and wanted <= entry.formats else None
+            done_sha = entry.sha256 if (entry and entry.status == "done" and wanted <= entry.formats
+                                        and entry.settings == settings) else None
             yield Task(path, key, base, done_sha)
 
     def record_failure(key: str, msgs: tuple[Message, ...], base: str | None = None) -> None:
@@ -441,7 +464,7 @@ def convert_many(paths: Iterable[str | os.PathLike], output_dir: str | os.PathLi
             summary.failures.append((key, msgs))
         if base is not None:
             writer.write({"input": key, "sha256": None, "size": None, "status": "failed", "base": base,
-                          "outputs": {}, "messages": [_message_dict(m) for m in msgs]})
+                          "settings": settings, "outputs": {}, "messages": [_message_dict(m) for m in msgs]})
         if progress:
             progress(1)
 
@@ -477,7 +500,10 @@ def convert_many(paths: Iterable[str | os.PathLike], output_dir: str | os.PathLi
     pending: dict = {}  # future -> (chunk, generation)
 
     def submit(chunk: list[Task]) -> None:
-        pending[ex.submit(convert_chunk, job, chunk)] = (chunk, generation)
+        try:
+            pending[ex.submit(convert_chunk, job, chunk)] = (chunk, generation)
+        except Exception as exc:  # broken or shut down executor
+            raise _Abort(exc) from None
 
     def lost(chunk: list[Task], exc: BaseException) -> None:
         """A chunk whose worker died or whose future failed: isolate its articles, or give up on
@@ -514,9 +540,11 @@ def convert_many(paths: Iterable[str | os.PathLike], output_dir: str | os.PathLi
                 if exc is None:
                     consume(fut.result())
                     continue
+                if not _worker_death(exc):  # the chunk function never raises: the executor is at fault
+                    raise _Abort(exc)
                 if isinstance(exc, BrokenExecutor) and gen == generation:
                     if not own:
-                        raise exc
+                        raise _Abort(exc)
                     ex.shutdown(wait=False, cancel_futures=True)
                     ex = factory()
                     generation += 1
@@ -533,11 +561,12 @@ def convert_many(paths: Iterable[str | os.PathLike], output_dir: str | os.PathLi
         except KeyboardInterrupt:
             pass
         summary.messages.append(messages.make("NC858", file=str(out), done=summary.total))
-    except (BrokenExecutor, RuntimeError) as exc:  # a passed-in executor broke or was shut down
+    except _Abort as abort:  # a passed-in executor broke, was shut down, or cannot run the work
         summary.aborted = True
         for fut in pending:  # keep what finished before the break
             if fut.done() and not fut.cancelled() and fut.exception() is None:
                 consume(fut.result())
+        exc = abort.exc
         summary.messages.append(messages.make("NC856", file=str(out), detail=f"{type(exc).__name__}: {exc}"))
     finally:
         writer.close()
@@ -570,7 +599,11 @@ class dask_executor:
                                         processes=True, dashboard_address=None)
             self.client = Client(self.cluster)
         else:
-            self.client = Client(self.address)
+            try:
+                self.client = Client(self.address, timeout="20s")
+            except (OSError, TimeoutError, ValueError) as exc:
+                msg = messages.make("NC861", address=self.address, detail=f"{type(exc).__name__}: {exc}")
+                raise BatchError(msg.text, (msg,)) from None
         return self.client.get_executor()
 
     def workers(self) -> int:

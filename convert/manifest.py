@@ -7,7 +7,8 @@ so a resumed run only appends.
 
 A record:
     {"input": "sub/a.txt", "sha256": "...", "size": 1234, "status": "done"|"failed",
-     "base": "0000/a", "outputs": {"json": "0000/a.model.json", ...}, "messages": [{...}, ...]}
+     "base": "0000/a", "settings": "<hash of version and options>",
+     "outputs": {"json": "0000/a.model.json", ...}, "messages": [{...}, ...]}
 `input` is the path relative to the input folder; `base` and `outputs` are relative to the output
 folder (posix separators).
 """
@@ -30,6 +31,7 @@ class Entry:
     sha256: str | None
     status: str
     formats: frozenset[str]
+    settings: str | None = None
 
 
 def load(path: str | os.PathLike) -> tuple[dict[str, Entry], list[int]]:
@@ -54,7 +56,7 @@ def load(path: str | os.PathLike) -> tuple[dict[str, Entry], list[int]]:
                 bad.append(number)
                 continue
             entries[key] = Entry(base, rec.get("sha256"), rec.get("status", "failed"),
-                                 frozenset((rec.get("outputs") or {}).keys()))
+                                 frozenset((rec.get("outputs") or {}).keys()), rec.get("settings"))
     return entries, bad
 
 

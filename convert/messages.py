@@ -113,6 +113,8 @@ _TABLE: tuple[Code, ...] = (
          "See the writer's messages for this article."),
     Code("NC860", "error", "Dask is not installed: {detail}",
          "Install the extra: pip install 'newsconv[dask]'."),
+    Code("NC861", "error", "cannot reach the Dask scheduler at {address}: {detail}",
+         "Check the address (tcp://HOST:8786) and that the scheduler is running, or use --dask local."),
 
     # ---- NC9xx: security and limits -----------------------------------------------------------
     Code("NC901", "error", "input is {size} bytes, above the limit of {limit} bytes",

@@ -19,6 +19,7 @@ import convert.batch as batch
 from convert.api import read_file, write
 from convert.batch import convert_many, iter_inputs, safe_component
 from convert.cli import main
+from convert.options import WriteOptions
 from convert.progress import Progress
 from convert.writers import WRITERS, available
 
@@ -192,6 +193,30 @@ def test_resume_skips_unchanged_redoes_changed_and_new(tmp_path):
     forced = run("convert", "--input-dir", src, "--output-dir", out, "--force", "-q")
     assert forced.exit_code == 0 and forced.stderr == ""
     assert tree(out) == after
+
+
+def test_resume_redoes_articles_converted_with_other_options(tmp_path):
+    src, out = tmp_path / "in", tmp_path / "out"
+    make_corpus(src, 4)
+    with ThreadPoolExecutor(2) as ex:
+        convert_many(iter_inputs(src), out, ["json"], root=src, executor=ex)
+        same = convert_many(iter_inputs(src), out, ["json"], root=src, executor=ex, resume=True)
+        other = convert_many(iter_inputs(src), out, ["json"], root=src, executor=ex, resume=True,
+                             options=WriteOptions(indent=None))
+    assert (same.skipped, same.succeeded) == (4, 0)
+    assert (other.skipped, other.succeeded) == (0, 4)
+    assert (out / "0000" / "story00000.model.json").read_bytes().count(b"\n") <= 1  # compact JSON now
+
+
+def test_an_executor_that_cannot_run_the_work_stops_the_batch(tmp_path):
+    src, out = tmp_path / "in", tmp_path / "out"
+    make_corpus(src, 4)
+    ex = ThreadPoolExecutor(1)
+    ex.shutdown()
+    summary = convert_many(iter_inputs(src), out, ["json"], root=src, executor=ex)
+    assert summary.aborted and summary.total == 0
+    assert [m.code for m in summary.messages] == ["NC856"]
+    assert "RuntimeError" in summary.messages[0].text
 
 
 def test_torn_manifest_line_and_partial_files_are_cleaned_up(tmp_path):

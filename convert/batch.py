@@ -219,6 +219,8 @@ class Task:
     key: str
     base: str
     done_sha256: str | None = None
+    #: the sizes its outputs had when recorded, in job.formats order
+    done_sizes: tuple[int, ...] = ()
     attempt: int = 0
 
 
@@ -244,14 +246,15 @@ def _convert_one(job: Job, task: Task) -> dict:
     from .writers import WRITERS
 
     record: dict = {"input": task.key, "sha256": None, "size": None, "status": "failed",
-                    "base": task.base, "settings": job.settings, "outputs": {}, "messages": []}
+                    "base": task.base, "settings": job.settings, "outputs": {}, "sizes": {},
+                    "messages": []}
     notes: list[Message] = []
     try:
         data = read_bytes_from(task.path, job.max_bytes)
         sha = hashlib.sha256(data).hexdigest()
         record["sha256"], record["size"] = sha, len(data)
         outputs = {fmt: task.base + WRITERS[fmt].suffix for fmt in job.formats}
-        if task.done_sha256 == sha and all(os.path.isfile(os.path.join(job.output_dir, p)) for p in outputs.values()):
+        if task.done_sha256 == sha and _outputs_intact(job.output_dir, outputs.values(), task.done_sizes):
             record["status"], record["outputs"] = "skipped", outputs
             return record
         extra = {"max_bytes": job.max_bytes} if (job.from_ or "text") == "text" else {}
@@ -272,6 +275,7 @@ def _convert_one(job: Job, task: Task) -> dict:
                 folder_made = True
             atomic_write(target, result.value, fsync=job.durable and not _HAS_SYNC)
             record["outputs"][fmt] = outputs[fmt]
+            record["sizes"][fmt] = len(result.value)
         record["status"] = "failed" if failed else "done"
     except NewsconvError as exc:
         notes.extend(exc.messages)
@@ -279,6 +283,20 @@ def _convert_one(job: Job, task: Task) -> dict:
         notes.append(messages.make("NC851", file=task.path, detail=f"{type(exc).__name__}: {exc}"))
     record["messages"] = [_message_dict(m.with_file(task.path)) for m in notes]
     return record
+
+
+def _outputs_intact(folder: str, paths, sizes: tuple[int, ...]) -> bool:
+    """Every output exists with the size recorded (a power cut can leave empty files behind)."""
+    paths = list(paths)
+    if len(paths) != len(sizes):
+        return False
+    for rel, size in zip(paths, sizes):
+        try:
+            if os.stat(os.path.join(folder, rel)).st_size != size:
+                return False
+        except OSError:
+            return False
+    return True
 
 
 def convert_chunk(job: Job, tasks: list[Task]) -> list[dict]:
@@ -437,7 +455,8 @@ def convert_many(paths: Iterable[str | os.PathLike], output_dir: str | os.PathLi
     writer = _manifest.ManifestWriter(manifest_path, append=resume)
     settings = settings_fingerprint(options=options, from_=from_, strict=strict, max_bytes=max_bytes)
     job = Job(str(out), formats, options, from_, max_bytes, strict, durable, settings)
-    wanted = frozenset(formats)
+
+    checked: dict[str, bool] = {}
 
     def tasks() -> Iterator[Task]:
         for p in paths:
@@ -450,13 +469,22 @@ def convert_many(paths: Iterable[str | os.PathLike], output_dir: str | os.PathLi
                 continue
             rel_dir = key.rpartition("/")[0] if inside else ""
             base = layout.place(key, os.path.basename(path), rel_dir)
-            if not _inside(out_real, os.path.join(out_real, base)):  # e.g. a symlink inside OUT
+            folder = base.rpartition("/")[0]
+            safe = checked.get(folder)
+            if safe is None:  # names are single safe components: only the folders can lead out
+                if len(checked) > 4096:
+                    checked.clear()
+                safe = checked[folder] = _inside(out_real, os.path.join(out_real, folder))
+            if not safe:  # e.g. a symbolic link inside OUT
                 record_failure(key, (messages.make("NC855", file=path, target=base, root=str(out)),))
                 continue
             entry = recorded.get(key)
-            done_sha = entry.sha256 if (entry and entry.status == "done" and wanted <= entry.formats
-                                        and entry.settings == settings) else None
-            yield Task(path, key, base, done_sha)
+            if entry and entry.status == "done" and entry.settings == settings:
+                sizes = dict(entry.sizes)
+                if all(sizes.get(fmt, -1) >= 0 for fmt in formats):
+                    yield Task(path, key, base, entry.sha256, tuple(sizes[fmt] for fmt in formats))
+                    continue
+            yield Task(path, key, base)
 
     def record_failure(key: str, msgs: tuple[Message, ...], base: str | None = None) -> None:
         summary.failed += 1
@@ -464,7 +492,7 @@ def convert_many(paths: Iterable[str | os.PathLike], output_dir: str | os.PathLi
             summary.failures.append((key, msgs))
         if base is not None:
             writer.write({"input": key, "sha256": None, "size": None, "status": "failed", "base": base,
-                          "settings": settings, "outputs": {}, "messages": [_message_dict(m) for m in msgs]})
+                          "settings": settings, "outputs": {}, "sizes": {}, "messages": [_message_dict(m) for m in msgs]})
         if progress:
             progress(1)
 
@@ -510,7 +538,7 @@ def convert_many(paths: Iterable[str | os.PathLike], output_dir: str | os.PathLi
         an article that already ran alone."""
         for task in chunk:
             if task.attempt == 0:
-                retry.append(Task(task.path, task.key, task.base, task.done_sha256, 1))
+                retry.append(Task(task.path, task.key, task.base, task.done_sha256, task.done_sizes, 1))
             else:
                 detail = f"{type(exc).__name__}: {exc}".strip().rstrip(":")
                 record_failure(task.key, (messages.make("NC850", file=task.path, target=task.path, detail=detail),),

@@ -8,7 +8,8 @@ so a resumed run only appends.
 A record:
     {"input": "sub/a.txt", "sha256": "...", "size": 1234, "status": "done"|"failed",
      "base": "0000/a", "settings": "<hash of version and options>",
-     "outputs": {"json": "0000/a.model.json", ...}, "messages": [{...}, ...]}
+     "outputs": {"json": "0000/a.model.json", ...}, "sizes": {"json": 5120, ...},
+     "messages": [{...}, ...]}
 `input` is the path relative to the input folder; `base` and `outputs` are relative to the output
 folder (posix separators).
 """
@@ -30,7 +31,8 @@ class Entry:
     base: str
     sha256: str | None
     status: str
-    formats: frozenset[str]
+    #: (format, output size in bytes) for every output written
+    sizes: tuple[tuple[str, int], ...]
     settings: str | None = None
 
 
@@ -55,8 +57,10 @@ def load(path: str | os.PathLike) -> tuple[dict[str, Entry], list[int]]:
             except (ValueError, KeyError, TypeError):
                 bad.append(number)
                 continue
+            sizes = rec.get("sizes") or {}
             entries[key] = Entry(base, rec.get("sha256"), rec.get("status", "failed"),
-                                 frozenset((rec.get("outputs") or {}).keys()), rec.get("settings"))
+                                 tuple((fmt, int(sizes.get(fmt, -1))) for fmt in (rec.get("outputs") or {})),
+                                 rec.get("settings"))
     return entries, bad
 
 

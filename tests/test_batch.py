@@ -229,8 +229,10 @@ def test_torn_manifest_line_and_partial_files_are_cleaned_up(tmp_path):
     (out / "manifest.jsonl").write_text("".join(lines[:-1]) + lines[-1][:25])  # killed mid-line
     (out / gone["outputs"]["json"]).unlink()
     (out / "0000" / f".{Path(gone['outputs']['json']).name}.k3x9z.part").write_bytes(b'{"half')
+    emptied = json.loads(lines[0])  # recorded, but its output lost its data (a power cut)
+    (out / emptied["outputs"]["json"]).write_bytes(b"")
     summary = convert_many(iter_inputs(src), out, ["json"], root=src, jobs=1, resume=True)
-    assert (summary.succeeded, summary.skipped) == (1, 5)
+    assert (summary.succeeded, summary.skipped) == (2, 4)
     assert {m.code for m in summary.messages} == {"NC853", "NC857"}
     assert tree(out) == clean
     assert manifest(out)[gone["input"]]["status"] == "done"

@@ -239,9 +239,36 @@ def _writer(fmt: str) -> Callable:
     return get_writer(fmt)
 
 
+@functools.cache
+def _reader(fmt: str) -> Callable:
+    from .readers import get_reader
+
+    return get_reader(fmt)
+
+
+@functools.cache
+def _reader_suffixes() -> tuple[tuple[str, str], ...]:
+    from .readers import available
+
+    pairs = ((s, fmt) for fmt, info in available().items() for s in info.suffixes)
+    return tuple(sorted(pairs, key=lambda p: -len(p[0])))
+
+
+def _input_format(name: str, data: bytes) -> str:
+    """`convert.readers.guess_format`, with the registry looked up once per worker: the longest
+    known suffix of the name wins, else the content decides."""
+    lower = name.lower()
+    for suffix, fmt in _reader_suffixes():
+        if lower.endswith(suffix):
+            return fmt
+    from .readers import guess_format
+
+    return guess_format(None, data)
+
+
 def _convert_one(job: Job, task: Task) -> dict:
     """Convert one article and write its outputs; never raises for a bad article."""
-    from .api import read, read_bytes_from
+    from .api import read_bytes_from
     from .fsio import atomic_write
     from .writers import WRITERS
 
@@ -257,8 +284,9 @@ def _convert_one(job: Job, task: Task) -> dict:
         if task.done_sha256 == sha and _outputs_intact(job.output_dir, outputs.values(), task.done_sizes):
             record["status"], record["outputs"] = "skipped", outputs
             return record
-        extra = {"max_bytes": job.max_bytes} if (job.from_ or "text") == "text" else {}
-        parsed = read(data, task.path, fmt=job.from_, **extra)
+        fmt = job.from_ or _input_format(task.path, data)
+        extra = {"max_bytes": job.max_bytes} if fmt == "text" else {}
+        parsed = _reader(fmt)(data, task.path, **extra)
         notes.extend(parsed.messages)
         failed = bool(parsed.errors) or (job.strict and bool(parsed.warnings))
         folder_made = False

@@ -214,7 +214,7 @@ def _batch(input_dir, output_dir, formats, *, from_, force, created, provider, b
     inputs = iter_inputs(input_dir, **walk)
     first = next(inputs, None)
     if first is None:
-        render_messages([messages.make("NC854", target=input_dir,
+        render_messages([messages.make("NC854", file=input_dir, target=input_dir,
                                        patterns=", ".join(include or ("*.txt", "*.text")))], color=use_color)
         return EXIT_INVALID
     import itertools

@@ -92,6 +92,15 @@ def test_cli_converts_a_folder_to_every_format_like_the_single_file_path(tmp_pat
     assert not [p for p in out.rglob("*") if p.name.endswith(".part")]
 
 
+def test_model_json_inputs_convert_back_to_identical_model_json(tmp_path):
+    first, second = tmp_path / "first", tmp_path / "second"
+    assert run("convert", "--input-dir", FIXTURES, "--output-dir", first, "-q").exit_code == 0
+    res = run("convert", "--input-dir", first, "--output-dir", second, "--include", "*.model.json", "-j", "1")
+    assert res.exit_code == 0, res.output
+    assert "8 converted" in res.stderr
+    assert tree(second) == tree(first)
+
+
 def test_keep_dirs_mirrors_the_tree_and_globs_select_files(tmp_path):
     src, out = tmp_path / "in", tmp_path / "out"
     make_corpus(src, 12, nested=True)

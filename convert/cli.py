@@ -108,7 +108,7 @@ def main() -> None:
 @click.option("--dask", "dask_address", default=None, metavar="ADDRESS|local",
               help="Batch: run on a Dask scheduler at ADDRESS, or on a local Dask cluster (newsconv[dask]).")
 @click.option("--chunk-size", type=click.IntRange(min=1), default=None,
-              help="Batch: articles per task sent to a worker (default 16).")
+              help="Batch: articles per task sent to a worker (default 16; 32 on Dask).")
 def convert_cmd(inputs, to, from_, output, force, created, provider, base_iri, ninjs_version, max_bytes,
                 strict, quiet, verbose, color, input_dir, output_dir, keep_dirs, jobs, include, exclude, resume,
                 dask_address, chunk_size) -> None:
@@ -228,7 +228,8 @@ def _batch(input_dir, output_dir, formats, *, from_, force, created, provider, b
                 itertools.chain([first], inputs), output_dir, formats, root=input_dir, keep_dirs=keep_dirs,
                 options=options, from_=from_, max_bytes=DEFAULT_MAX_BYTES if max_bytes is None else max_bytes,
                 strict=strict, resume=resume, force=force, jobs=workers, executor=executor,
-                chunk_size=chunk_size or DEFAULT_CHUNK_SIZE, progress=progress.update)
+                chunk_size=chunk_size or (2 * DEFAULT_CHUNK_SIZE if dask else DEFAULT_CHUNK_SIZE),
+                max_in_flight=4 * workers if dask else None, progress=progress.update)
     except BatchError as exc:
         progress.close()
         render_messages(exc.messages, color=use_color)

@@ -648,7 +648,7 @@ class dask_executor:
         try:
             from distributed import Client, LocalCluster
         except ImportError as exc:  # pragma: no cover - depends on the installation
-            msg = messages.make("NC860", detail=str(exc))
+            msg = messages.make("NC860", file="--dask", detail=str(exc))
             raise BatchError(msg.text, (msg,)) from None
         if self.address == "local":
             self.cluster = LocalCluster(n_workers=self.n_workers or os.cpu_count() or 1, threads_per_worker=1,
@@ -658,7 +658,7 @@ class dask_executor:
             try:
                 self.client = Client(self.address, timeout="20s")
             except (OSError, TimeoutError, ValueError) as exc:
-                msg = messages.make("NC861", address=self.address, detail=f"{type(exc).__name__}: {exc}")
+                msg = messages.make("NC861", file=self.address, detail=f"{type(exc).__name__}: {exc}")
                 raise BatchError(msg.text, (msg,)) from None
         return self.client.get_executor()
 

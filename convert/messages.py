@@ -113,7 +113,7 @@ _TABLE: tuple[Code, ...] = (
          "See the writer's messages for this article."),
     Code("NC860", "error", "Dask is not installed: {detail}",
          "Install the extra: pip install 'newsconv[dask]'."),
-    Code("NC861", "error", "cannot reach the Dask scheduler at {address}: {detail}",
+    Code("NC861", "error", "cannot reach this Dask scheduler: {detail}",
          "Check the address (tcp://HOST:8786) and that the scheduler is running, or use --dask local."),
 
     # ---- NC9xx: security and limits -----------------------------------------------------------

@@ -26,7 +26,18 @@ def parse(text_or_bytes: str | bytes, source: str | None = None, *, language: st
     Raises InputError for input that is not an article (empty, binary, undecodable, too large)."""
     from .readers.plain import read as read_plain
 
-    data = text_or_bytes.encode("utf-8") if isinstance(text_or_bytes, str) else bytes(text_or_bytes)
+    if isinstance(text_or_bytes, str):
+        try:
+            data = text_or_bytes.encode("utf-8")
+        except UnicodeEncodeError as exc:  # a lone surrogate: not text any file could hold
+            from .decode import _text_position
+
+            line, col = _text_position(text_or_bytes, exc.start)
+            msg = messages.make("NC108", file=source, line=line, col=col,
+                                detail=f"lone surrogate U+{ord(text_or_bytes[exc.start]):04X}")
+            raise InputError(msg.text, (msg,)) from None
+    else:
+        data = bytes(text_or_bytes)
     return read_plain(data, source, language=language, max_bytes=max_bytes)
 
 
@@ -36,16 +47,29 @@ def read(data: bytes, name: str | None = None, *, fmt: str | None = None, **opti
     return get_reader(fmt)(data, name, **options)
 
 
+def read_stream(stream, max_bytes: int | None = DEFAULT_MAX_BYTES, name: str | None = None) -> bytes:
+    """Read a binary stream (stdin, a pipe, a device), never more than `max_bytes` + 1 bytes:
+    an endless stream (`/dev/zero`, `yes |`) is refused with NC901 instead of filling memory."""
+    if max_bytes is None:
+        return stream.read()
+    data = stream.read(max_bytes + 1)
+    if len(data) > max_bytes:
+        msg = messages.make("NC901", file=name, size=f"more than {max_bytes}", limit=max_bytes)
+        raise InputError(msg.text, (msg,))
+    return data
+
+
 def read_bytes_from(path: str | os.PathLike, max_bytes: int | None = DEFAULT_MAX_BYTES) -> bytes:
-    """The bytes of `path`, refusing oversize files before reading them and turning OS errors
-    into located InputErrors."""
+    """The bytes of `path`, refusing oversize files before reading them (and pipes or devices
+    that never end while reading them) and turning OS errors into located InputErrors."""
     p = Path(path)
     try:
         size = p.stat().st_size
         if max_bytes is not None and size > max_bytes:
             msg = messages.make("NC901", file=str(p), size=size, limit=max_bytes)
             raise InputError(msg.text, (msg,))
-        return p.read_bytes()
+        with p.open("rb") as handle:
+            return read_stream(handle, max_bytes, str(p))
     except OSError as exc:
         msg = messages.make("NC109", file=str(p), target=str(p), detail=exc.strerror or str(exc))
         raise InputError(msg.text, (msg,)) from None
@@ -80,4 +104,4 @@ def convert(text_or_article: str | bytes | Article, to: str = "json", options: W
     return Result(written.value, notes + written.messages)
 
 
-__all__ = ["parse", "read", "read_file", "read_bytes_from", "write", "convert"]
+__all__ = ["parse", "read", "read_file", "read_bytes_from", "read_stream", "write", "convert"]

@@ -132,7 +132,7 @@ def convert_cmd(inputs, to, from_, output, force, created, provider, base_iri, n
     if batch_only:
         raise click.UsageError(f"{batch_only[0]} needs --input-dir and --output-dir")
 
-    from .api import read, read_bytes_from
+    from .api import read, read_bytes_from, read_stream
     from .decode import DEFAULT_MAX_BYTES
     from .errors import NewsconvError
     from .fsio import atomic_write
@@ -154,7 +154,7 @@ def convert_cmd(inputs, to, from_, output, force, created, provider, base_iri, n
     status = EXIT_OK
     for src in inputs:
         try:
-            data = sys.stdin.buffer.read() if src == "-" else read_bytes_from(src, limit)
+            data = read_stream(sys.stdin.buffer, limit, "<stdin>") if src == "-" else read_bytes_from(src, limit)
             name = "<stdin>" if src == "-" else src
             extra = {"max_bytes": limit} if (from_ or "text") == "text" else {}
             parsed = read(data, name, fmt=from_, **extra)
@@ -266,26 +266,112 @@ def _stem(filename: str) -> str:
     return filename.rsplit(".", 1)[0] if "." in filename else filename
 
 
-@main.command("validate", epilog=EXIT_CODES_HELP)
-@click.argument("paths", nargs=-1, required=True, type=click.Path(allow_dash=True))
-@click.option("-f", "--from", "from_", default=None, help="Input format (default: suffix, else content).")
-@click.option("--strict", is_flag=True, help="Exit 1 when any warning is reported.")
-@click.option("-q", "--quiet", count=True, help="Only report errors.")
-@click.option("-v", "--verbose", count=True, help="Also print fix hints.")
-@click.option("--color", type=click.Choice(["auto", "always", "never"]), default="auto", show_default=True)
-def validate_cmd(paths, from_, strict, quiet, verbose, color) -> None:
-    """Validate articles and exports; report every problem of every file with its place."""
-    from .validate import validate_path
+VALIDATE_EPILOG = (
+    "Exit codes: 0 nothing wrong; 1 errors found (or warnings with --strict); 2 usage error "
+    "(bad option, unknown code or format, bad [tool.newsconv] configuration). --exit-zero "
+    "reports without failing. Settings are read from [tool.newsconv] in the nearest "
+    "pyproject.toml (options given here take precedence). With GITHUB_ACTIONS=true the "
+    "report format defaults to github."
+)
 
+
+def _split_codes(values) -> tuple[str, ...]:
+    return tuple(c.strip().upper() for v in values for c in v.split(",") if c.strip())
+
+
+@main.command("validate", epilog=VALIDATE_EPILOG)
+@click.argument("paths", nargs=-1, required=True, type=click.Path(allow_dash=True))
+@click.option("-f", "--from", "from_", default=None, metavar="FORMAT",
+              help="Input format for every file: text, json, newsml, jsonld, docx, ninjs, nitf "
+                   "(default: from each file's suffix, else its content).")
+@click.option("--format", "report_format", type=click.Choice(["text", "json", "junit", "github", "sarif"]),
+              default=None, help="Report format (default: text; github when GITHUB_ACTIONS=true).")
+@click.option("--output-file", "output_file", default=None, type=click.Path(dir_okay=False),
+              help="Write the report to this file instead of stdout (the text report then goes to stderr).")
+@click.option("--select", multiple=True, metavar="CODES",
+              help="Report only these codes; prefixes select ranges (NC3 = NC3xx). Comma-separated, repeatable.")
+@click.option("--ignore", multiple=True, metavar="CODES",
+              help="Do not report these codes (prefixes too); the more specific of --select/--ignore wins.")
+@click.option("--include", multiple=True, metavar="GLOB",
+              help="Files to check inside folders (repeatable; default: the suffixes newsconv reads).")
+@click.option("--exclude", multiple=True, metavar="GLOB",
+              help="Files or folders to skip inside folders (repeatable; added to .*, __pycache__, node_modules).")
+@click.option("--xsd", default=None, type=click.Path(exists=True, dir_okay=False),
+              help="Also validate NewsML-G2 files against this XML Schema (the official NewsML-G2 XSD).")
+@click.option("--config", "config_path", default=None, type=click.Path(exists=True, dir_okay=False),
+              help="Read settings from this TOML file instead of the nearest pyproject.toml.")
+@click.option("--isolated", is_flag=True, help="Ignore every configuration file.")
+@click.option("--strict", is_flag=True, default=None, help="Exit 1 when any warning is reported.")
+@click.option("--exit-zero", is_flag=True, help="Exit 0 even when problems are found (report-only runs).")
+@click.option("--max-bytes", type=int, default=None, envvar="NEWSCONV_MAX_BYTES",
+              help="Refuse inputs larger than this many bytes (default 20 MiB).")
+@click.option("-q", "--quiet", count=True, help="Only report errors (-qq: no summary line either).")
+@click.option("-v", "--verbose", count=True, help="Also print fix hints.")
+@click.option("--color", type=click.Choice(["auto", "always", "never"]), default="auto", show_default=True,
+              help="Colour the text report (auto: when stderr is a terminal and NO_COLOR is unset).")
+def validate_cmd(paths, from_, report_format, output_file, select, ignore, include, exclude, xsd, config_path,
+                 isolated, strict, exit_zero, max_bytes, quiet, verbose, color) -> None:
+    """Validate articles and exports; report every problem of every file with its place.
+
+    PATHS are files, folders (searched recursively) or '-' for stdin. Plain-text articles, model
+    JSON, NewsML-G2, JSON-LD and DOCX are told apart by suffix, else by content."""
+    from .config import Config, ConfigError, load_config
+    from .decode import DEFAULT_MAX_BYTES
+    from .reports import render, summary
+    from .validate import FORMATS, ValidateOptions, check_selectors, validate_paths
+
+    if from_ is not None and from_ not in FORMATS:
+        raise click.BadParameter(f"unknown format {from_!r}; valid formats: {', '.join(FORMATS)}",
+                                 param_hint="'-f' / '--from'")
+    try:
+        config = Config() if isolated else load_config(config_path)
+    except ConfigError as exc:
+        render_messages(exc.messages, color=_use_color(color, sys.stderr))
+        sys.exit(EXIT_USAGE)
+    render_messages(config.notes, color=_use_color(color, sys.stderr))
+    chosen_select = _split_codes(select) or config.select or ()
+    chosen_ignore = tuple(config.ignore) + _split_codes(ignore)
+    bad = check_selectors(chosen_select + chosen_ignore)
+    if bad is not None:
+        raise click.BadParameter(f"{bad!r} matches no message code (see the README's Message codes table)",
+                                 param_hint="'--select' / '--ignore'")
+    strict = bool(strict if strict is not None else config.strict)
+    fmt = report_format or config.format
+    if fmt is None:
+        fmt = "github" if os.environ.get("GITHUB_ACTIONS") == "true" else "text"
+    options = ValidateOptions(
+        fmt=from_,
+        xsd=xsd or config.xsd,
+        select=chosen_select,
+        ignore=chosen_ignore,
+        include=tuple(include) or config.include or ValidateOptions().include,
+        exclude=tuple(config.exclude) + tuple(exclude),
+        max_bytes=DEFAULT_MAX_BYTES if max_bytes is None else max_bytes,
+    )
+    reports = validate_paths(paths, options)
+    failed = any(r.failed(strict) for r in reports)
     use_color = _use_color(color, sys.stderr)
-    status = EXIT_OK
-    for path in paths:
-        report = validate_path(path, fmt=from_)
-        render_messages(report.messages, color=use_color, quiet=quiet, verbose=verbose)
-        if any(m.severity == "error" for m in report.messages) or (
-                strict and any(m.severity == "warning" for m in report.messages)):
-            status = EXIT_INVALID
-    sys.exit(status)
+    if output_file is not None:
+        from .errors import NewsconvError
+        from .fsio import atomic_write
+
+        text = render(fmt, reports, strict=strict, root=os.getcwd())
+        try:
+            atomic_write(output_file, text.encode("utf-8"), force=True)
+        except NewsconvError as exc:
+            render_messages(exc.messages, color=use_color)
+            sys.exit(EXIT_IO)
+        sys.stderr.write(render("text", reports, strict=strict, color=use_color, quiet=quiet, verbose=verbose))
+    elif fmt == "text":
+        # people read it; stdout stays free for pipes, as with `convert`
+        sys.stderr.write(render("text", reports, strict=strict, color=use_color, quiet=quiet, verbose=verbose))
+    else:
+        # a machine format owns stdout; the one human line goes to stderr
+        sys.stdout.write(render(fmt, reports, strict=strict, quiet=quiet, root=os.getcwd()))
+        sys.stdout.flush()
+        if fmt != "github" and quiet < 2:
+            sys.stderr.write(summary(reports, strict) + "\n")
+    sys.exit(EXIT_INVALID if failed and not exit_zero else EXIT_OK)
 
 
 @main.command("schema")

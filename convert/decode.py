@@ -12,6 +12,7 @@ from __future__ import annotations
 import codecs
 import hashlib
 import os
+import re
 from dataclasses import dataclass
 
 from . import messages
@@ -20,6 +21,38 @@ from .model import Source
 from .result import Message
 
 DEFAULT_MAX_BYTES = 20 * 1024 * 1024
+#: C0/C1 control characters other than tab, line feed, vertical tab, form feed, carriage return
+#: (and NEL/LS/PS, which some editors write as line breaks)
+_CONTROL = re.compile(r"[\x01-\x08\x0e-\x1f\x7f\x80-\x84\x86-\x9f]")
+#: above this share of control characters the input is binary, not text with a stray one
+BINARY_CONTROL_SHARE = 0.01
+_SAMPLE = 8192
+_BINARY_MIN_CONTROLS = 8
+#: byte -> its Windows-1252 character (Latin-1 for the five bytes cp1252 leaves unassigned)
+_CP1252 = tuple(bytes([b]).decode("cp1252", "ignore") or chr(b) for b in range(256))
+_UTF8_MULTIBYTE = re.compile(rb"[\xc2-\xdf][\x80-\xbf]|[\xe0-\xef][\x80-\xbf]{2}|[\xf0-\xf4][\x80-\xbf]{3}")
+_FALLBACK = "newsconv-cp1252"
+_UTF8_CHAR_OR_BYTE = re.compile(
+    rb"[\x00-\x7f]|[\xc2-\xdf][\x80-\xbf]|\xe0[\xa0-\xbf][\x80-\xbf]|[\xe1-\xec\xee\xef][\x80-\xbf]{2}"
+    rb"|\xed[\x80-\x9f][\x80-\xbf]|\xf0[\x90-\xbf][\x80-\xbf]{2}|[\xf1-\xf3][\x80-\xbf]{3}"
+    rb"|\xf4[\x80-\x8f][\x80-\xbf]{2}|.",
+    re.DOTALL,
+)
+
+
+def _cp1252_fallback(exc: UnicodeDecodeError) -> tuple[str, int]:
+    return "".join(_CP1252[b] for b in exc.object[exc.start:exc.end]), exc.end
+
+
+codecs.register_error(_FALLBACK, _cp1252_fallback)
+
+#: C0 controls other than tab/LF/CR, DEL and the C1 controls: most formats cannot carry them
+#: (reported per character; the stricter _CONTROL above decides whether the input is binary).
+_NOTE_CONTROL = re.compile(r"[\x01-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f]")
+#: Other characters outside XML 1.0's Char production (surrogates cannot come out of a strict decode).
+_NOT_XML = re.compile(r"[\ufffe\uffff\ud800-\udfff]")
+#: At most this many NC107/NC904 messages per input (one per distinct character, first place).
+MAX_CHARACTER_NOTES = 20
 
 _BOMS = (
     (codecs.BOM_UTF32_LE, "utf-32-le"),  # before UTF-16 LE: it starts with the same two bytes
@@ -82,7 +115,8 @@ def decode(data: bytes, name: str | None = None, *, max_bytes: int | None = DEFA
         if nul >= 0:
             encoding = _sniff_bomless_utf16(data)
             if encoding is None:
-                raise _fail(messages.make("NC101", file=name, offset=nul, line=None))
+                line, col = _byte_position(data, nul)
+                raise _fail(messages.make("NC101", file=name, offset=nul, line=line, col=col))
             notes.append(messages.make("NC103", file=name, encoding=encoding))
         else:
             encoding = "utf-8"
@@ -90,24 +124,37 @@ def decode(data: bytes, name: str | None = None, *, max_bytes: int | None = DEFA
         text = body.decode(encoding)
     except UnicodeDecodeError as exc:
         if encoding != "utf-8" or bom:
-            raise _fail(messages.make("NC108", file=name, detail=f"{exc.reason} at byte {exc.start + (len(data) - len(body))}")) from None
+            line, col = _byte_position(body, exc.start, encoding)
+            raise _fail(messages.make("NC108", file=name, line=line, col=col,
+                                      detail=f"{exc.reason} at byte {exc.start + (len(data) - len(body))}")) from None
         bad = exc.start
-        try:
-            text = body.decode("cp1252")
-            encoding = "windows-1252"
-        except UnicodeDecodeError:
-            # bytes 0x81, 0x8D, 0x8F, 0x90, 0x9D are unassigned in cp1252: latin-1 maps every byte
-            text = body.decode("latin-1")
-            encoding = "iso-8859-1"
+        # Each byte that is not part of valid UTF-8 is read as Windows-1252 (bytes 0x81, 0x8D,
+        # 0x8F, 0x90, 0x9D, unassigned there, keep their Latin-1 code points, as browsers do), so
+        # decoding never fails and never drops a byte. A file with no valid multi-byte UTF-8 at all
+        # is plain Windows-1252; one with both is recorded as "utf-8+windows-1252".
+        text = body.decode("utf-8", _FALLBACK)
+        encoding = "utf-8+windows-1252" if _UTF8_MULTIBYTE.search(body) else "windows-1252"
         line, col = _byte_position(body, bad)
-        notes.append(messages.make("NC102", file=name, offset=bad, encoding=encoding, line=line, col=col))
+        notes.append(messages.make("NC102", file=name, offset=bad, encoding="windows-1252", line=line, col=col))
+    bom_len = len(data) - len(body)
     if "\x00" in text:
         offset = text.index("\x00")
-        raise _fail(messages.make("NC101", file=name, offset=len(text[:offset].encode(encoding, "replace"))))
+        line, col = _text_position(text, offset)
+        raise _fail(messages.make("NC101", file=name, offset=bom_len + _byte_offset(body, text, offset, encoding),
+                                  line=line, col=col))
+    control = _CONTROL.search(text)
+    if control is not None:
+        offset = bom_len + _byte_offset(body, text, control.start(), encoding)
+        sample = text[:_SAMPLE]
+        count = len(_CONTROL.findall(sample))
+        if count > max(_BINARY_MIN_CONTROLS, BINARY_CONTROL_SHARE * len(sample)):
+            raise _fail(messages.make("NC110", file=name, count=count, sample=len(sample), offset=offset))
+    notes.extend(_character_notes(text, name, lambda i: bom_len + _byte_offset(body, text, i, encoding)))
     style, counts = line_ending_style(text)
     if style == "mixed":
         detail = ", ".join(f"{k.upper()} x{v}" for k, v in counts.items() if v)
-        notes.append(messages.make("NC106", file=name, detail=detail))
+        line, col = _first_other_break(text)
+        notes.append(messages.make("NC106", file=name, detail=detail, line=line, col=col))
     source = Source(
         name=os.path.basename(name) if name else None,
         sha256=hashlib.sha256(data).hexdigest(),
@@ -119,12 +166,67 @@ def decode(data: bytes, name: str | None = None, *, max_bytes: int | None = DEFA
     return Decoded(text=text, source=source, messages=tuple(notes))
 
 
-def _byte_position(body: bytes, offset: int) -> tuple[int, int]:
+def _byte_position(body: bytes, offset: int, encoding: str = "utf-8") -> tuple[int, int]:
     """1-based line and column (in characters, decoding the valid prefix) of a byte offset."""
-    prefix = body[:offset].decode("utf-8", "replace")
-    line = prefix.count("\n") + 1
-    col = len(prefix) - (prefix.rfind("\n") + 1) + 1
-    return line, col
+    prefix = body[:offset].decode(encoding, "replace")
+    return _text_position(prefix, len(prefix))
+
+
+def _text_position(text: str, offset: int) -> tuple[int, int]:
+    """1-based line and column of `text[offset]`; CRLF, CR and LF each end a line."""
+    prefix = text[:offset]
+    line = prefix.count("\n") + prefix.count("\r") - prefix.count("\r\n") + 1
+    last = max(prefix.rfind("\n"), prefix.rfind("\r"))
+    return line, len(prefix) - (last + 1) + 1
+
+
+def _byte_offset(body: bytes, text: str, index: int, encoding: str) -> int:
+    """Byte offset in `body` (BOM excluded) of `text[index]`."""
+    if encoding != "utf-8+windows-1252":
+        # cp1252 "replace" writes one byte for each of the five unassigned bytes: still exact
+        return len(text[:index].encode("cp1252" if encoding == "windows-1252" else encoding, "replace"))
+    # mixed: walk the bytes (only on this rare error path). Every valid UTF-8 sequence decodes to
+    # one character and every other byte to one Windows-1252 character, so the index-th character
+    # starts where the index-th of these byte runs does.
+    for count, match in enumerate(_UTF8_CHAR_OR_BYTE.finditer(body)):
+        if count == index:
+            return match.start()
+    return len(body)
+
+
+def _first_other_break(text: str) -> tuple[int | None, int | None]:
+    """Where the first line break of a different style than the first one is (for NC106)."""
+    from .textpos import LINE_BREAK
+
+    first = None
+    for m in LINE_BREAK.finditer(text):
+        if first is None:
+            first = m.group()
+        elif m.group() != first:
+            return _text_position(text, m.start())
+    return None, None
+
+
+def _character_notes(text: str, name: str | None, byte_offset) -> list[Message]:
+    """NC107 for control characters, NC904 for other characters XML 1.0 cannot carry: the text
+    keeps them (lossless), the warning says where the first of each is."""
+    if not (_NOTE_CONTROL.search(text) or _NOT_XML.search(text)):
+        return []
+    notes: list[Message] = []
+    seen: set[str] = set()
+    for pattern, code in ((_NOTE_CONTROL, "NC107"), (_NOT_XML, "NC904")):
+        for m in pattern.finditer(text):
+            ch = m.group()
+            if ch in seen:
+                continue
+            seen.add(ch)
+            line, col = _text_position(text, m.start())
+            notes.append(messages.make(code, file=name, line=line, col=col, codepoint=ord(ch),
+                                       offset=byte_offset(m.start())))
+            if len(seen) >= MAX_CHARACTER_NOTES:
+                break
+    notes.sort(key=lambda m: (m.line, m.col))
+    return notes[:MAX_CHARACTER_NOTES]
 
 
 def _fail(message: Message) -> InputError:

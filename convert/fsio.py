@@ -14,6 +14,17 @@ from . import messages
 from .errors import NewsconvError
 
 
+def _default_file_mode() -> int:
+    """The mode a plainly created file gets (0o666 less the umask): mkstemp's 0o600 would make
+    outputs unreadable to the rest of a newsroom's team."""
+    mask = os.umask(0)
+    os.umask(mask)
+    return 0o666 & ~mask
+
+
+_FILE_MODE = _default_file_mode()
+
+
 class OutputError(NewsconvError):
     """An output could not be written (exists without --force, or an OS error)."""
 
@@ -31,6 +42,7 @@ def atomic_write(path: str | os.PathLike, data: bytes, *, force: bool = True, fs
     tmp_name = None
     try:
         fd, tmp_name = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".part", dir=folder)
+        os.fchmod(fd, _FILE_MODE)
         with os.fdopen(fd, "wb") as handle:
             handle.write(data)
             handle.flush()

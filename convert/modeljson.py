@@ -95,11 +95,9 @@ def from_json(data: str | bytes | dict, *, source: str | None = None, validate: 
     Raises ModelVersionError for an unknown major model_version and InputError (with one Message
     per schema error, each with its JSON path) for anything else that does not fit."""
     if not isinstance(data, dict):
-        try:
-            data = json.loads(data)
-        except json.JSONDecodeError as exc:
-            msg = messages.make("NC402", file=source, line=exc.lineno, col=exc.colno, detail=exc.msg)
-            raise InputError(msg.text, (msg,)) from None
+        from .jsonsafe import load_json  # size and depth limits before parsing (issue 9)
+
+        data = load_json(data, source=source)
     if not isinstance(data, dict):
         msg = messages.make("NC401", file=source, path="$", detail="the top level must be an object")
         raise InputError(msg.text, (msg,))

@@ -28,6 +28,15 @@ from conftest import FIXTURES, ROOT, fixture_articles
 FORMATS = [f for f in ("json", "newsml", "jsonld", "docx") if f in available()]
 
 
+def fixture_folder(tmp_path: Path) -> Path:
+    """The fixture articles (not fixtures/invalid/ nor the goldens) copied into a folder."""
+    folder = tmp_path / "fixtures"
+    folder.mkdir()
+    for p in fixture_articles():
+        (folder / p.name).write_bytes(p.read_bytes())
+    return folder
+
+
 def run(*args):
     return CliRunner().invoke(main, [str(a) for a in args])
 
@@ -71,9 +80,10 @@ def manifest(folder: Path) -> dict[str, dict]:
 
 def test_cli_converts_a_folder_to_every_format_like_the_single_file_path(tmp_path):
     out = tmp_path / "out"
-    res = run("convert", "--input-dir", FIXTURES, "--output-dir", out, "-t", ",".join(FORMATS), "-j", "2")
+    res = run("convert", "--input-dir", fixture_folder(tmp_path), "--output-dir", out, "-t", ",".join(FORMATS),
+              "-j", "2")
     assert res.exit_code == 0, res.output
-    assert "8 converted, 0 failed, 0 skipped" in res.stderr
+    assert f"{len(fixture_articles())} converted, 0 failed, 0 skipped" in res.stderr
     assert "\r" not in res.stderr  # no progress bar when stderr is not a terminal
     recs = manifest(out)
     assert sorted(recs) == sorted(p.name for p in fixture_articles())
@@ -94,10 +104,10 @@ def test_cli_converts_a_folder_to_every_format_like_the_single_file_path(tmp_pat
 
 def test_model_json_inputs_convert_back_to_identical_model_json(tmp_path):
     first, second = tmp_path / "first", tmp_path / "second"
-    assert run("convert", "--input-dir", FIXTURES, "--output-dir", first, "-q").exit_code == 0
+    assert run("convert", "--input-dir", fixture_folder(tmp_path), "--output-dir", first, "-q").exit_code == 0
     res = run("convert", "--input-dir", first, "--output-dir", second, "--include", "*.model.json", "-j", "1")
     assert res.exit_code == 0, res.output
-    assert "8 converted" in res.stderr
+    assert f"{len(fixture_articles())} converted" in res.stderr
     assert tree(second) == tree(first)
 
 
@@ -169,7 +179,7 @@ def test_a_bad_article_is_recorded_and_the_batch_goes_on(tmp_path):
     res = run("convert", "--input-dir", src, "--output-dir", out, "-j", "2")
     assert res.exit_code == 1
     assert "5 converted, 2 failed, 0 skipped" in res.stderr
-    assert f"{src / 'binary.txt'}: NC101 error" in res.stderr
+    assert f"{src / 'binary.txt'}:1:4: NC101 error" in res.stderr
     assert f"{src / 'empty.txt'}:1:1: NC104 error" in res.stderr
     recs = manifest(out)
     assert recs["binary.txt"]["status"] == "failed" and recs["binary.txt"]["outputs"] == {}

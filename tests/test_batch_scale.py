@@ -15,8 +15,8 @@ from convert.batch import convert_many, iter_inputs
 from convert.cli import main
 from convert.writers import available
 
-from conftest import FIXTURES, ROOT
-from test_batch import make_corpus, manifest, tree
+from conftest import ROOT, fixture_articles
+from test_batch import fixture_folder, make_corpus, manifest, tree
 
 FORMATS = [f for f in ("json", "newsml", "jsonld", "docx") if f in available()]
 
@@ -34,7 +34,7 @@ def test_dask_local_cluster_converts_like_the_process_pool(tmp_path):
     src = tmp_path / "in"
     make_corpus(src, 40, nested=True)
     (src / "bad.txt").write_bytes(b"\x00binary")
-    for p in FIXTURES.glob("*.txt"):
+    for p in fixture_articles():
         (src / p.name).write_bytes(p.read_bytes())
     local, on_dask = tmp_path / "local", tmp_path / "dask"
     expected = convert_many(iter_inputs(src), local, FORMATS, root=src, jobs=2)
@@ -42,7 +42,7 @@ def test_dask_local_cluster_converts_like_the_process_pool(tmp_path):
             Client(cluster) as client:
         got = convert_many(iter_inputs(src), on_dask, FORMATS, root=src, executor=client.get_executor(),
                            chunk_size=4)
-    assert (got.succeeded, got.failed) == (expected.succeeded, expected.failed) == (48, 1)
+    assert (got.succeeded, got.failed) == (expected.succeeded, expected.failed) == (40 + len(fixture_articles()), 1)
     assert tree(on_dask) == tree(local)
     assert _comparable(manifest(on_dask)) == _comparable(manifest(local))
 
@@ -51,19 +51,21 @@ def test_dask_local_cluster_converts_like_the_process_pool(tmp_path):
 def test_cli_dask_local(tmp_path):
     pytest.importorskip("distributed")
     out = tmp_path / "out"
-    res = CliRunner().invoke(main, ["convert", "--input-dir", str(FIXTURES), "--output-dir", str(out),
+    fixtures = fixture_folder(tmp_path)
+    n = len(fixture_articles())
+    res = CliRunner().invoke(main, ["convert", "--input-dir", str(fixtures), "--output-dir", str(out),
                                     "--dask", "local", "-j", "2"])
     assert res.exit_code == 0, res.output
-    assert "8 converted, 0 failed, 0 skipped" in res.stderr
+    assert f"{n} converted, 0 failed, 0 skipped" in res.stderr
     local = tmp_path / "local"
-    CliRunner().invoke(main, ["convert", "--input-dir", str(FIXTURES), "--output-dir", str(local), "-j", "2"])
-    assert tree(out) == tree(local) and len(tree(out)) == 8
+    CliRunner().invoke(main, ["convert", "--input-dir", str(fixtures), "--output-dir", str(local), "-j", "2"])
+    assert tree(out) == tree(local) and len(tree(out)) == n
     # --dask ADDRESS: a scheduler that is already running
     from distributed import LocalCluster
 
     with LocalCluster(n_workers=1, processes=True, threads_per_worker=1, dashboard_address=None) as cluster:
         remote = tmp_path / "remote"
-        res = CliRunner().invoke(main, ["convert", "--input-dir", str(FIXTURES), "--output-dir", str(remote),
+        res = CliRunner().invoke(main, ["convert", "--input-dir", str(fixtures), "--output-dir", str(remote),
                                         "--dask", cluster.scheduler_address])
         assert res.exit_code == 0, res.output
     assert tree(remote) == tree(local)

@@ -64,3 +64,14 @@ def test_usage_error_exit_2_and_formats_and_schema():
     formats = run("formats").stdout.split()
     assert "json" in formats
     assert json.loads(run("schema").stdout)["$schema"].endswith("2020-12/schema")
+
+
+def test_outputs_get_ordinary_file_permissions(tmp_path):
+    import os
+    import stat
+
+    out = tmp_path / "a.model.json"
+    assert run("convert", "-", "-o", str(out), input="X\n\nY z.\n").exit_code == 0
+    mask = os.umask(0)
+    os.umask(mask)
+    assert stat.S_IMODE(out.stat().st_mode) == 0o666 & ~mask

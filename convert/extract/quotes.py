@@ -1,0 +1,205 @@
+"""Quotations: stretches between double quotation marks, across paragraphs when a quotation runs on.
+
+Rules (the issue's list):
+- straight `"` and curly `“ ”` marks; a straight mark opens after a space or at a paragraph's
+  start and closes before a space or punctuation; when the context says neither, it toggles;
+- a paragraph that ends inside a quotation and a next paragraph that opens with a mark continue
+  one quotation (news style for long quotations);
+- `"We need justice," Khan said, "for those who were killed."`: the second piece starts in lower
+  case, so the sentence goes on: one quotation with two `parts`; a second piece that starts a new
+  sentence is a quotation of its own (same speaker, found by attribution);
+- single quotation marks inside double ones are text, never marks;
+- a mark that cannot be paired is reported (NC301 with line:col) and the quotation runs to the
+  end of its paragraph: never a crash;
+- scare quotes and titles (`labeled the incident a "massacre,"`): short, no end punctuation of
+  speech, no cue verb next to them -> kind "scare".
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from ..quotetext import join_pieces
+from .lexicon import Lexicon
+
+MARKS = re.compile(r"[\"“”„]|``|''")
+_OPEN_BEFORE = set(" \t([{—–-/:;")
+_CLOSE_AFTER = set(" \t.,;:!?)]}—–-/…")
+
+
+@dataclass
+class Piece:
+    para: int
+    start: int   # first character inside the marks
+    end: int     # the closing mark (or the end of the paragraph)
+    open_mark: int  # position of the opening mark (-1: none, continuation without a mark)
+    close_mark: int  # position of the closing mark (-1: none)
+
+
+@dataclass
+class RawQuote:
+    pieces: list[Piece] = field(default_factory=list)
+    kind: str = "direct"
+    interrupt: tuple[int, int, int] | None = None  # (para, start, end) of the text between pieces
+
+    @property
+    def para(self) -> int:
+        return self.pieces[0].para
+
+
+def _role(text: str, i: int, mark: str) -> str:
+    if mark in ("“", "„", "``"):
+        return "open"
+    if mark in ("”", "''"):
+        return "close"
+    prev = text[i - 1] if i > 0 else " "
+    nxt = text[i + 1] if i + 1 < len(text) else " "
+    opens = prev in _OPEN_BEFORE or prev in "\"“‘'"
+    closes = nxt in _CLOSE_AFTER or nxt in "\"”’'"
+    if opens and not closes:
+        return "open"
+    if closes and not opens:
+        return "close"
+    return "either"
+
+
+def scan(paragraphs: list[str], blank_before: list[bool] | None = None) -> tuple[list[RawQuote], list[tuple[int, int, str]]]:
+    """Quotations of the paragraphs, and the marks that could not be paired (para, offset, mark).
+    `blank_before[i]`: a blank line separates paragraph i from the one before (a real paragraph
+    break, not one sentence a line)."""
+    quotes: list[RawQuote] = []
+    stray: list[tuple[int, int, str]] = []
+    current: RawQuote | None = None  # open at the end of the previous paragraph
+    cur_open: tuple[int, int, str] | None = None
+    for pi, text in enumerate(paragraphs):
+        marks = [(m.start(), m.group(0)) for m in MARKS.finditer(text)]
+        if "'" in text and "''" in text:
+            pass
+        k = 0
+        if current is not None:
+            lead = len(text) - len(text.lstrip())
+            if marks and marks[0][0] == lead and _role(text, lead, marks[0][1]) != "close":
+                # the quotation runs on into this paragraph
+                current.pieces.append(Piece(pi, lead + len(marks[0][1]), len(text), lead, -1))
+                k = 1
+            elif marks and _role(text, marks[0][0], marks[0][1]) == "close" and len(current.pieces) < 4 \
+                    and not (blank_before and blank_before[pi]):
+                # one sentence a line: the quotation goes on to the closing mark of this line
+                current.pieces.append(Piece(pi, lead, len(text), -1, -1))
+            else:
+                stray.append(cur_open)
+                quotes.append(current)
+                current = None
+        open_at: int | None = None
+        open_len = 0
+        if current is not None:
+            open_at = current.pieces[-1].open_mark
+            open_len = 0
+        while k < len(marks):
+            i, mk = marks[k]
+            k += 1
+            role = _role(text, i, mk)
+            if current is None:
+                if role == "close" and not (i == 0 or text[i - 1] == " "):
+                    stray.append((pi, i, mk))
+                    continue
+                current = RawQuote([Piece(pi, i + len(mk), len(text), i, -1)])
+                cur_open = (pi, i, mk)
+            else:
+                piece = current.pieces[-1]
+                if role == "open" and mk in ("“", "„", "``") and piece.para == pi and text[piece.start:i].strip():
+                    # a new opening while one is open: the first was never closed
+                    stray.append(cur_open)
+                    piece.end = i
+                    quotes.append(current)
+                    current = RawQuote([Piece(pi, i + len(mk), len(text), i, -1)])
+                    cur_open = (pi, i, mk)
+                    continue
+                piece.end = i
+                piece.close_mark = i
+                quotes.append(current)
+                current = None
+        del open_at, open_len
+        # the paragraph ends inside a quotation: it may run on (decided by the next paragraph)
+        if current is not None and pi == len(paragraphs) - 1:
+            stray.append(cur_open)
+            quotes.append(current)
+            current = None
+    return [q for q in quotes if any(paragraphs[p.para][p.start:p.end].strip() for p in q.pieces)], stray
+
+
+def piece_text(paragraphs: list[str], p: Piece) -> str:
+    return paragraphs[p.para][p.start:p.end].strip()
+
+
+def quote_text(paragraphs: list[str], q: RawQuote) -> str:
+    return join_pieces([piece_text(paragraphs, p) for p in q.pieces])
+
+
+_ABBREV = re.compile(r"(?:\b(?:Mr|Mrs|Ms|Dr|St|Sen|Rep|Gov|Gen|Lt|Col|Sgt|Capt|Prof|Rev|Jr|Sr)|\b[A-Z]|(?:[A-Z]\.)+[A-Z])$")
+_CUE_WORD = re.compile(r"[A-Za-z]+")
+
+
+def has_cue(s: str, lex: Lexicon) -> bool:
+    return any(w.lower() in lex.cues for w in _CUE_WORD.findall(s))
+
+
+def merge_interrupted(paragraphs: list[str], quotes: list[RawQuote], lex: Lexicon) -> list[RawQuote]:
+    """`"We need justice," Khan said, "for those who were killed."` -> one quotation."""
+    out: list[RawQuote] = []
+    for q in quotes:
+        if out:
+            prev = out[-1]
+            a, b = prev.pieces[-1], q.pieces[0]
+            if a.para == b.para and a.close_mark >= 0 and b.open_mark > a.close_mark:
+                text = paragraphs[a.para]
+                between = text[a.close_mark + 1:b.open_mark]
+                first = text[a.start:a.end].rstrip()
+                nxt = text[b.start:b.end].lstrip()
+                if (first.endswith((",", "—", "–", "-", "...", "…")) and nxt[:1].islower()
+                        and len(between.split()) <= 14 and has_cue(between, lex)
+                        and not re.search(r"[.!?]\s", between.strip() + " ")):
+                    prev.pieces.extend(q.pieces)
+                    prev.interrupt = (a.para, a.close_mark + 1, b.open_mark)
+                    continue
+        out.append(q)
+    return out
+
+
+def classify(paragraphs: list[str], q: RawQuote, lex: Lexicon) -> str:
+    """'direct' (speech) or 'scare' (a scare-quoted word, a title, a term)."""
+    if len(q.pieces) > 1:
+        return "direct"
+    p = q.pieces[0]
+    text = paragraphs[p.para]
+    inner = text[p.start:p.end].strip()
+    words = inner.split()
+    if not words:
+        return "scare"
+    before = text[:p.open_mark].rstrip() if p.open_mark >= 0 else ""
+    after = text[p.end + 1:] if p.close_mark >= 0 else ""
+    # a cue or a colon next to the quotation makes it speech
+    seg = re.split(r"[!?;\"“”]", after, maxsplit=1)[0]
+    for dot in re.finditer(r"\.(?=\s|$)", seg):  # the sentence ends at a period that ends no "Mr."
+        if not _ABBREV.search(seg[max(0, dot.start() - 6):dot.start()]):
+            seg = seg[:dot.start()]
+            break
+    near = seg.replace(",", " ").split()[:7]
+    cue_next = any(w.lower() in lex.cues for w in near) and (inner[-1:] in ",.?!—–-…" or after.lstrip().startswith(","))
+    speechy_end = inner[-1:] in ".?!…" or inner.endswith(("...", ".'", "?'", "!'", ".’", "?’"))
+    starts_para = not before
+    colon_before = before.endswith((":", ","))
+    embedded = bool(re.search(r"[a-z]$", before)) and not before.endswith(tuple(f" {c}" for c in ("said", "says", "say", "added", "told", "wrote", "asked")))
+    if embedded and len(words) <= 4:
+        return "scare"  # `labeled the incident a "massacre,"`: a word of the sentence, not speech
+    if cue_next or colon_before:
+        return "direct"
+    if len(words) <= 4 and not speechy_end:
+        return "scare"
+    if len(words) <= 8 and not speechy_end and not starts_para and sum(w[:1].isupper() for w in words) == len(words):
+        return "scare"  # a title: "Gone With the Wind"
+    return "direct"
+
+
+__all__ = ["scan", "merge_interrupted", "classify", "quote_text", "RawQuote", "Piece", "has_cue"]

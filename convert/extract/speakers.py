@@ -1,0 +1,322 @@
+"""Attribution: who said each quotation.
+
+Where the speaker is looked for, in order:
+1. after the closing mark, in the same sentence: `"...," Miller said.`, `"...," said his deputy
+   spokesperson, Farhan Haq.`, `"...," the commission said in a statement.`, `"...," he added.`;
+2. before the opening mark, in the same sentence: `Kugelman said: "..."`, `She said "..."`;
+3. a quotation with no cue that follows an attributed one (the next sentence, or a paragraph that
+   is all quotation) belongs to the same speaker, as a reader takes it.
+The speaker phrase is then resolved: a person's mention inside it (full name or surname), a
+pronoun (he/she/they -> the last named speaker, else the last person named before the
+quotation), an organisation's name or acronym, or a description whose head word names an
+organisation seen before (`the commission` -> Human Rights Commission of Pakistan). A phrase
+that names nobody ("a spokesman", "officials") gives no speaker: no guess.
+"""
+
+from __future__ import annotations
+
+import re
+from bisect import bisect_left
+from dataclasses import dataclass
+
+from .entities import Ent, Entities
+from .lexicon import Lexicon
+from .quotes import RawQuote
+
+_WORD = re.compile(r"[A-Za-z][\w'’\-]*|[,;:]")
+_ABBREV_END = re.compile(r"(?:\b(?:Mr|Mrs|Ms|Dr|St|Sen|Rep|Gov|Gen|Lt|Col|Sgt|Capt|Prof|Rev|Jr|Sr|No|Co|Inc|Corp|Ltd|vs|Ft|Mt|Sens|Reps)|\b[A-Z]|(?:[A-Z]\.)+[A-Z])$")
+_ADVERBS = {"also", "then", "later", "once", "again", "further", "previously", "recently", "simply", "just"}
+_AFTER_NAME = re.compile(r"(?:,[^,.]{0,60},)?\s+(?:has |had |also |then |later )?([a-z]+)")
+_DESCR = re.compile(r"\b(?:the|its|their|a|an) ((?:[a-z\-]+ ){0,3}([a-z]+))\b")
+
+
+def sentence_end(text: str, i: int) -> int:
+    """Index of the end of the sentence that contains position i (exclusive)."""
+    for m in re.finditer(r"[.!?](?=[\s\"”’']|$)", text[i:]):
+        j = i + m.start()
+        if text[j] == "." and _ABBREV_END.search(text[max(0, j - 6):j]):
+            continue
+        return j + 1
+    return len(text)
+
+
+def sentence_start(text: str, i: int) -> int:
+    """Index where the sentence containing position i begins."""
+    j = i
+    while True:
+        k = max(text.rfind(". ", 0, j), text.rfind("? ", 0, j), text.rfind("! ", 0, j))
+        if k < 0:
+            return 0
+        if text[k] == "." and _ABBREV_END.search(text[max(0, k - 6):k]):
+            j = k
+            continue
+        return k + 2
+
+
+@dataclass
+class Attribution:
+    speaker: Ent | None
+    text: str | None
+    span: tuple[int, int, int] | None  # (para, start, end) of the speaker phrase as written
+    cue: str | None
+
+
+class Resolver:
+    def __init__(self, paragraphs: list[str], ents: Entities, lex: Lexicon, quotes: list[RawQuote] = ()):
+        self.paragraphs = paragraphs
+        self.inside: dict[int, list[tuple[int, int]]] = {}
+        for q in quotes:
+            for p in q.pieces:
+                self.inside.setdefault(p.para, []).append((p.start, p.end))
+        self._bounds: dict[int, list[int]] = {}
+        self.ents = ents
+        self.lex = lex
+        self.by_para: dict[int, list[tuple[int, int, Ent]]] = {}
+        for e in ents.items:
+            for m in e.mentions:
+                if m.para >= 0:
+                    self.by_para.setdefault(m.para, []).append((m.start, m.end, e))
+        for v in self.by_para.values():
+            v.sort(key=lambda x: x[0])
+        self.last_speaker: Ent | None = None
+
+    def mentions_in(self, para: int, start: int, end: int) -> list[tuple[int, int, Ent]]:
+        ms = self.by_para.get(para, [])
+        i = bisect_left(ms, (start, -1))
+        out = []
+        while i < len(ms) and ms[i][0] < end:
+            if ms[i][1] <= end:
+                out.append(ms[i])
+            i += 1
+        return out
+
+    def _quoted(self, para: int, pos: int) -> bool:
+        return any(a <= pos < b for a, b in self.inside.get(para, ()))
+
+    def _sentences(self, para: int) -> list[int]:
+        b = self._bounds.get(para)
+        if b is None:
+            text = self.paragraphs[para]
+            b = [0]
+            i = 0
+            while True:
+                e = sentence_end(text, i)
+                if e >= len(text):
+                    break
+                b.append(e)
+                i = e
+            self._bounds[para] = b
+        return b
+
+    def _speaks(self, para: int, start: int) -> bool:
+        """Is the mention at `start` followed by a cue verb ("Miller told", "Khan, 54, said")?"""
+        for a, b, e in self.by_para.get(para, ()):
+            if a == start:
+                m = _AFTER_NAME.match(self.paragraphs[para], b)
+                return bool(m and m.group(1).lower() in self.lex.cues)
+        return False
+
+    def pronoun(self, para: int, pos: int, word: str) -> Ent | None:
+        """The person a he/she before `pos` refers to: the subject (first person named, outside
+        quotations) of the nearest sentence before that names one; a sentence whose subject is the
+        same pronoun passes the search on to the one before it."""
+        gender = {"he": "m", "she": "f"}.get(word.lower())
+        for p in range(para, max(-1, para - 6), -1):
+            text = self.paragraphs[p]
+            limit = pos if p == para else len(text)
+            bounds = self._sentences(p)
+            cands: list[tuple[int, Ent | None, str]] = []
+            for (a, b, e) in self.by_para.get(p, []):
+                if a < limit and e.type == "person" and not self._quoted(p, a):
+                    cands.append((a, e, ""))
+            for m in re.finditer(r"\b(he|she|He|She)\b", text[:limit]):
+                if not self._quoted(p, m.start()):
+                    cands.append((m.start(), None, m.group(1).lower()))
+            if not cands:
+                continue
+            cands.sort(key=lambda c: c[0])
+            # sentences from the last one before pos back to the first
+            for k in range(len(bounds) - 1, -1, -1):
+                a = bounds[k]
+                b = bounds[k + 1] if k + 1 < len(bounds) else len(text)
+                if a >= limit:
+                    continue
+                in_s = [c for c in cands if a <= c[0] < min(b, limit)]
+                if p == para and b >= pos:
+                    in_s = [c for c in in_s if c[1] is not None]  # the quote's own sentence: names only
+                # a person the sentence has speak ("Jason Miller told ...") is its subject
+                speaking = [c for c in in_s if c[1] is not None and self._speaks(p, c[0])]
+                if speaking:
+                    in_s = speaking + [c for c in in_s if c not in speaking]
+                for c in in_s:
+                    if c[1] is not None:
+                        g = getattr(c[1], "gender", None)
+                        if gender and g and g != gender:
+                            continue
+                        return c[1]
+                    if c[2] == word.lower() or (gender and c[2] != word.lower()):
+                        break  # the subject is a pronoun: look further back
+        return None
+
+    def last_person_before(self, para: int, pos: int) -> Ent | None:
+        best: tuple[int, int] | None = None
+        found = None
+        for e in self.ents.items:
+            if e.type != "person":
+                continue
+            for m in e.mentions:
+                if (m.para, m.start) < (para, pos) and (best is None or (m.para, m.start) > best):
+                    best = (m.para, m.start)
+                    found = e
+        return found
+
+    def org_by_head(self, head: str, para: int, pos: int) -> Ent | None:
+        cap = head[:1].upper() + head[1:]
+        best = None
+        best_pos: tuple[int, int] | None = None
+        for e in self.ents.items:
+            if e.type != "organization" or cap not in e.name.split():
+                continue
+            for m in e.mentions:
+                if (m.para, m.start) < (para, pos) and (best_pos is None or (m.para, m.start) > best_pos):
+                    best, best_pos = e, (m.para, m.start)
+        return best
+
+    # -- a speaker phrase -> an entity ---------------------------------------------------------
+    def resolve(self, para: int, start: int, end: int, prefer_last: bool) -> tuple[Ent | None, int, int]:
+        """The entity the phrase text[start:end] names; (ent, start, end) of what named it."""
+        text = self.paragraphs[para]
+        ms = self.mentions_in(para, start, end)
+        persons = [m for m in ms if m[2].type == "person"]
+        if persons:
+            m = persons[-1] if prefer_last else persons[0]
+            return m[2], m[0], m[1]
+        phrase = text[start:end]
+        pm = re.search(r"\b(he|she|He|She)\b", phrase)
+        if pm:
+            who = self.pronoun(para, start + pm.start(), pm.group(1))
+            return who, start + pm.start(), start + pm.end()
+        orgs = [m for m in ms if m[2].type == "organization"]
+        if orgs:
+            m = orgs[-1] if prefer_last else orgs[0]
+            return m[2], m[0], m[1]
+        dm = _DESCR.search(phrase)
+        if dm:
+            head = dm.group(2)
+            org = self.org_by_head(head, para, start)
+            if org is not None:
+                return org, start + dm.start(), start + dm.end()
+        return None, start, end
+
+    # -- one quotation -------------------------------------------------------------------------
+    def after(self, q: RawQuote, next_open: int) -> Attribution | None:
+        last = q.pieces[-1]
+        text = self.paragraphs[last.para]
+        if last.close_mark < 0:
+            return None
+        a = last.close_mark + 1
+        b = min(next_open, sentence_end(text, a)) if next_open > a else sentence_end(text, a)
+        return self._segment_after(last.para, a, b)
+
+    def _segment_after(self, para: int, a: int, b: int) -> Attribution | None:
+        text = self.paragraphs[para]
+        words = [(m.start() + a, m.end() + a, m.group(0)) for m in _WORD.finditer(text[a:b])]
+        words_only = [w for w in words if w[2] not in ",;:"]
+        for k, (ws, we, w) in enumerate(words_only[:14]):
+            low = w.lower()
+            if low == "according" and k + 1 < len(words_only) and words_only[k + 1][2] == "to":
+                s0 = words_only[k + 1][1]
+                ent, s, e = self.resolve(para, s0, b, prefer_last=False)
+                return Attribution(ent, text[s:e] if ent else text[s0:b].strip(" ,.") or None,
+                                   (para, s, e), "according to")
+            if low not in self.lex.cues:
+                continue
+            if k == 0 or all(x[2].lower() in _ADVERBS for x in words_only[:k]):
+                # cue first: "said Mr. Clyburn, the ...", "said his deputy spokesperson, Farhan Haq"
+                s0 = we
+                end = b
+                cut = re.search(r",\s+(?:who|which|adding|noting|referring|as|when|while|after|before|in|on)\b|\s+(?:in a|on|to|at|during|after|before|when|while)\s+[a-z]", text[s0:b])
+                if cut:
+                    end = s0 + cut.start()
+                np_ = text[s0:end].lstrip()
+                descr = np_[:1].islower() and not re.match(r"(?:he|she|they)\b", np_)
+                comma = text.find(",", s0, end)
+                ent = None
+                if descr and comma > 0:
+                    ent, s, e = self.resolve(para, comma, end, prefer_last=False)
+                if ent is None:
+                    ent, s, e = self.resolve(para, s0, end, prefer_last=False)
+                return Attribution(ent, text[s:e] if ent else (text[s0:end].strip(" ,.") or None), (para, s, e), low)
+            # subject before the cue: "Miller said", "the commission said", "Mr. X, the ..., said"
+            s0 = words[0][0] if words else a
+            ent, s, e = self.resolve(para, s0, ws, prefer_last=False)
+            return Attribution(ent, text[s:e] if ent else (text[s0:ws].strip(" ,.") or None), (para, s, e), low)
+        return None
+
+    def before(self, q: RawQuote) -> Attribution | None:
+        first = q.pieces[0]
+        text = self.paragraphs[first.para]
+        if first.open_mark < 0:
+            return None
+        b = first.open_mark
+        a = sentence_start(text, b)
+        seg = text[a:b]
+        if not seg.strip() and first.para > 0 and self.paragraphs[first.para - 1].rstrip().endswith(":"):
+            # "Millikin University's Media Coordinator Dane Lisser wrote:" ends the paragraph before
+            pp = first.para - 1
+            text = self.paragraphs[pp]
+            b = len(text.rstrip())
+            a = sentence_start(text, b - 1)
+            seg = text[a:b]
+            first = type(first)(pp, b, b, b, -1)
+        cues = [m for m in _WORD.finditer(seg) if m.group(0).lower() in self.lex.cues]
+        if not cues:
+            if seg.rstrip().endswith(":"):
+                ent, s, e = self.resolve(first.para, a, b, prefer_last=True)
+                if ent is not None:
+                    return Attribution(ent, text[s:e], (first.para, s, e), None)
+            return None
+        cm = cues[0]
+        ent, s, e = self.resolve(first.para, a, a + cm.start(), prefer_last=True)
+        if ent is None and a + cm.start() == a:
+            return None
+        if ent is None:
+            return Attribution(None, text[a:a + cm.start()].strip(" ,") or None, (first.para, a, a + cm.start()), cm.group(0).lower())
+        return Attribution(ent, text[s:e], (first.para, s, e), cm.group(0).lower())
+
+
+def attribute(paragraphs: list[str], quotes: list[RawQuote], ents: Entities, lex: Lexicon) -> list[Attribution | None]:
+    r = Resolver(paragraphs, ents, lex, quotes)
+    out: list[Attribution | None] = []
+    prev: tuple[RawQuote, Attribution | None] | None = None
+    for i, q in enumerate(quotes):
+        if q.kind != "direct":
+            out.append(None)
+            continue
+        nxt = quotes[i + 1] if i + 1 < len(quotes) else None
+        last = q.pieces[-1]
+        next_open = nxt.pieces[0].open_mark if nxt is not None and nxt.pieces[0].para == last.para else -1
+        att = r._segment_after(*q.interrupt) if q.interrupt is not None else None
+        if att is None or att.speaker is None:
+            att = r.after(q, next_open) or att
+        if att is None or (att.speaker is None and att.text is None):
+            att2 = r.before(q)
+            if att2 is not None:
+                att = att2
+        if att is None and prev is not None and prev[1] is not None and prev[1].speaker is not None:
+            pq = prev[0]
+            first = q.pieces[0]
+            ptext = paragraphs[first.para]
+            starts_para = first.open_mark >= 0 and not ptext[:first.open_mark].strip()
+            same_para = pq.pieces[-1].para == first.para
+            follows = pq.pieces[-1].para == first.para - 1 and starts_para
+            if same_para or follows:
+                att = Attribution(prev[1].speaker, None, None, None)
+        if att is not None and att.speaker is not None:
+            r.last_speaker = att.speaker
+        out.append(att)
+        prev = (q, att)
+    return out
+
+
+__all__ = ["attribute", "Attribution", "sentence_end", "sentence_start"]

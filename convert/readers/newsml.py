@@ -1,0 +1,567 @@
+"""NewsML-G2 reader: a `newsItem` (newsconv's own, or anyone's text item) back into the model.
+
+What it reads (everything newsconv writes, see convert/writers/newsml.py):
+- `guid` -> `id` (kept when it is a newsconv id, else a stable `urn:newsconv:` hash of the guid);
+  `xml:lang` / `language` -> `language`;
+- `contentMeta`: `headline` (a `roleuri` of urn:newsconv:role:derived-headline:<method> marks a
+  title derived from the lead), `dateline`, `located` (the dateline place), `infoSource` (the
+  dateline's agency), `subject` with a `cpnat:` person / organisation / geoArea / event type;
+- item-level `assert` (names with `nrol:alternate` / `nrol:short`, title notes, affiliations, event
+  date and location), `inlineRef` (mentions), `partMeta` (speaker `creator`, `by`, `description`);
+- the NITF body in `inlineXML`: `hl1`, `dateline` (`location`, `story.date`), `p`, `q`, inline
+  `person`/`org`/`location`/`event`, `chron`, `tagline`; else a text/plain `inlineData`.
+
+Everything else is skipped and reported (NC514), never silently. The model's spans refer to the
+plain text rebuilt from the item: headline, dateline, paragraphs and sign-off, each separated by a
+blank line (that text is what `convert.model.rebuild_source` returns; `source.sha256` is its hash).
+"""
+
+from __future__ import annotations
+
+import hashlib
+import re
+from collections import Counter
+
+from .. import messages, xmlsafe
+from ..errors import InputError
+from ..quotetext import quote_text, widen_to_marks
+from ..model import (DATE_KINDS, Article, Block, Dateline, DateMention, Entity, Paragraph, Quote, Source,
+                     Span, Title)
+from ..namespaces import NAR, NITF, ROLE_DERIVED_HEADLINE, ROLE_TITLE, XML
+from ..result import Message, Result
+from ..textpos import LineIndex
+from ..writers.nitf_body import _align
+
+_N = f"{{{NAR}}}"
+_F = f"{{{NITF}}}"
+_XML_LANG = f"{{{XML}}}lang"
+NAT_CP = {"cpnat:person": "person", "cpnat:organisation": "organization", "cpnat:geoArea": "place",
+          "cpnat:event": "event", "cpnat:poi": "place"}
+_ID_OK = re.compile(r"^urn:newsconv:[0-9a-f]{8,64}$")
+_LANG_OK = re.compile(r"^[a-z]{2,3}(-[A-Za-z0-9]{2,8})*$")
+_DATE_OK = re.compile(r"^(\d{4}(-\d{2}(-\d{2})?)?|--\d{2}-\d{2})$")
+#: what can speak: a quotation's `quote-source` names a person or an organisation, never a place
+SPEAKER_TYPES = frozenset({"person", "organization"})
+#: a run of XML whitespace with a line break or tab in it is layout (an indented, wrapped
+#: element); runs of plain spaces are the text's own (`and  a minimum-wage hike` in a source
+#: paragraph), and NBSP and other spaces are content
+_WS = re.compile(r" *[\t\r\n][ \t\r\n]*")
+
+_ITEM_META_READ = {"itemClass", "provider", "versionCreated", "firstCreated", "pubStatus", "generator", "edNote"}
+_CONTENT_META_READ = {"contentCreated", "located", "infoSource", "language", "subject", "headline", "dateline"}
+_ROOT_READ = {"catalogRef", "catalog", "itemMeta", "contentMeta", "partMeta", "assert", "inlineRef", "contentSet"}
+_NITF_INLINE = {"person": "person", "org": "organization", "location": "place", "event": "event"}
+
+
+def _local(tag) -> str:
+    return tag.rsplit("}", 1)[-1] if isinstance(tag, str) else ""
+
+
+_ODD_SPACE = re.compile(r"[\t\r\n]")
+
+
+def _norm_space(text: str) -> str:
+    """Layout whitespace (runs with a line break or tab) as one space, trimmed (fast path: no
+    layout whitespace)."""
+    if _ODD_SPACE.search(text) is None and text[:1] != " " and text[-1:] != " ":
+        return text
+    return _WS.sub(" ", text).strip(" ")
+
+
+def _first_name(el) -> str | None:
+    """The concept's main name: the first `name` without a role, else the first name."""
+    names = el.findall(_N + "name")
+    for n in names:
+        if not n.get("role") and (n.text or "").strip():
+            return _norm_space(n.text)
+    for n in names:
+        if (n.text or "").strip():
+            return _norm_space(n.text)
+    return None
+
+
+class _Text:
+    """The plain text rebuilt from the item, and the inline elements' offsets in it."""
+
+    def __init__(self):
+        self.parts: list[str] = []
+        self.length = 0
+        self.marks: list[tuple[object, int, int]] = []  # (element, start, end)
+
+    def add_block(self, el) -> tuple[int, int, str] | None:
+        """Append the text of `el` (whitespace normalised) as one block; record inline elements.
+        None (and nothing appended) when the element holds no text."""
+        buf: list[str] = []
+        local: list[tuple[object, int, int]] = []
+        pos = [0]
+
+        def walk(node):
+            if node.text:
+                buf.append(node.text)
+                pos[0] += len(node.text)
+            for child in node:
+                if not isinstance(child.tag, str):
+                    if child.tail:
+                        buf.append(child.tail)
+                        pos[0] += len(child.tail)
+                    continue
+                start = pos[0]
+                walk(child)
+                local.append((child, start, pos[0]))
+                if child.tail:
+                    buf.append(child.tail)
+                    pos[0] += len(child.tail)
+
+        walk(el)
+        raw = "".join(buf)
+        text = _norm_space(raw)
+        if not text:
+            return None
+        if text != raw:
+            amap = _align(raw, text)
+            local = [(c, amap[s], amap[e]) for c, s, e in local]
+        return self.add_text(text, local)
+
+    def add_text(self, text: str, local=()) -> tuple[int, int, str]:
+        if self.parts:
+            self.parts.append("\n\n")
+            self.length += 2
+        start = self.length
+        self.parts.append(text)
+        self.length += len(text)
+        for c, s, e in local:
+            self.marks.append((c, start + s, start + e))
+        return start, self.length, text
+
+
+def read(data: bytes, name: str | None = None, *, max_bytes: int | None = xmlsafe.DEFAULT_MAX_XML_BYTES,
+         **_options) -> Result[Article]:
+    root = xmlsafe.parse(data, name, max_bytes=max_bytes)
+    notes: list[Message] = []
+
+    def skipped(what: str, why: str) -> None:
+        notes.append(messages.make("NC514", file=name, what=what, why=why))
+
+    if root.tag == _N + "newsMessage":
+        items = list(root.iter(_N + "newsItem"))
+        if not items:
+            msg = messages.make("NC513", file=name, tag="newsMessage (holding no newsItem)")
+            raise InputError(msg.text, (msg,))
+        if len(items) > 1:
+            skipped(f"{len(items) - 1} more newsItem(s) in the newsMessage", "one article is read per input")
+        root = items[0]
+    elif root.tag != _N + "newsItem":
+        msg = messages.make("NC513", file=name, line=root.sourceline, tag=root.tag)
+        raise InputError(msg.text, (msg,))
+    return _Reader(root, name, notes, skipped).article()
+
+
+class _Reader:
+    def __init__(self, root, name, notes, skipped):
+        self.root, self.name, self.notes, self.skipped = root, name, notes, skipped
+        self.guid = root.get("guid") or ""
+        self.cm = root.find(_N + "contentMeta")
+        self.im = root.find(_N + "itemMeta")
+
+    # -- small helpers -------------------------------------------------------------------------
+    def _cm(self, local: str):
+        return self.cm.find(_N + local) if self.cm is not None else None
+
+    def _cm_all(self, local: str):
+        return self.cm.findall(_N + local) if self.cm is not None else []
+
+    def _report_unread(self) -> None:
+        root = self.root
+        other = sorted({_local(c.tag) for c in root if isinstance(c.tag, str) and _local(c.tag) not in _ROOT_READ})
+        if other:
+            self.skipped("item elements " + ", ".join(other), "the model has no field for them")
+        for parent, known, label in ((self.im, _ITEM_META_READ, "itemMeta"), (self.cm, _CONTENT_META_READ, "contentMeta")):
+            if parent is None:
+                continue
+            names = Counter(_local(c.tag) for c in parent if isinstance(c.tag, str) and _local(c.tag) not in known)
+            if names:
+                self.skipped(f"{label} elements " + ", ".join(sorted(names)), "the model has no field for them")
+
+    # -- the body ------------------------------------------------------------------------------
+    def _nitf(self):
+        cs = self.root.find(_N + "contentSet")
+        if cs is None:
+            return None, None
+        plain = None
+        for rend in cs:
+            if rend.tag == _N + "inlineXML":
+                if not any(isinstance(c.tag, str) for c in rend):
+                    self.skipped("an empty inlineXML rendition", "it holds no XML body")
+                    continue
+                for child in rend:
+                    if child.tag == _F + "nitf":
+                        return child, None
+                    if _local(child.tag) == "nitf":
+                        self.notes.append(messages.make("NC516", file=self.name, line=child.sourceline))
+                        return child, None
+            elif rend.tag == _N + "inlineData" and (rend.get("contenttype") or "").startswith("text/plain"):
+                plain = rend.text or ""
+        if plain is None:
+            kinds = sorted({rend.get("contenttype") or _local(rend.tag) for rend in cs
+                            if isinstance(rend.tag, str) and any(isinstance(c.tag, str) for c in rend)})
+            if kinds:
+                self.skipped("renditions " + ", ".join(kinds), "only NITF and plain-text bodies are read")
+        return None, plain
+
+    def article(self) -> Result[Article]:
+        self._report_unread()
+        nitf, plain = self._nitf()
+        ns = _F if nitf is not None and nitf.tag.startswith("{") else ""
+
+        def find(el, path):
+            return el.find("/".join(ns + p for p in path.split("/"))) if el is not None else None
+
+        body = find(nitf, "body")
+        txt = _Text()
+
+        # title and headline
+        cm_head = self._cm("headline")
+        title_text = _norm_space("".join(cm_head.itertext())) if cm_head is not None else ""
+        roles = (cm_head.get("roleuri") or "").split() if cm_head is not None else []
+        derived_role = next((r for r in roles if r.startswith(ROLE_DERIVED_HEADLINE + ":")), None)
+        hl1 = find(body, "body.head/hedline/hl1")
+        headline = None
+        if hl1 is not None:
+            headline = txt.add_block(hl1)
+        if headline is None and title_text and derived_role is None:
+            headline = txt.add_text(title_text)
+
+        # dateline
+        dl_el = find(body, "body.head/dateline")
+        cm_dl = self._cm("dateline")
+        dateline = None
+        if dl_el is not None:
+            dateline = txt.add_block(dl_el)
+        if dateline is None and cm_dl is not None and _norm_space("".join(cm_dl.itertext())):
+            dateline = txt.add_text(_norm_space("".join(cm_dl.itertext())))
+
+        # paragraphs
+        paras: list[tuple[object, tuple[int, int, str]]] = []
+        content = body.findall(ns + "body.content") if body is not None else []
+        unread = Counter()
+        for bc in content:
+            for child in bc:
+                if not isinstance(child.tag, str):
+                    continue
+                if child.tag == ns + "p":
+                    t = txt.add_block(child)
+                    if t is not None:
+                        paras.append((child, t))
+                else:
+                    unread[_local(child.tag)] += 1
+        if body is not None:
+            for part in body.findall(ns + "body.head/*"):
+                if _local(part.tag) not in ("hedline", "dateline"):
+                    unread[_local(part.tag)] += 1
+        if unread:
+            self.skipped("NITF elements " + ", ".join(sorted(unread)), "only paragraphs, headline, dateline and tagline are read")
+        if plain is not None and not paras:
+            for chunk in re.split(r"\n\s*\n", plain):
+                if chunk.strip():
+                    paras.append((None, txt.add_text(_norm_space(chunk))))
+        if nitf is None and plain is None:
+            self.notes.append(messages.make("NC515", file=self.name))
+        tagline = find(body, "body.end/tagline")
+        signoff = txt.add_block(tagline) if tagline is not None else None
+
+        text = "".join(txt.parts) + ("\n" if txt.parts else "")
+        index = LineIndex(text)
+
+        def span(s: int, e: int) -> Span:
+            return index.span(s, e)
+
+        def sep(e: int) -> str:
+            return "\n" if e == len(text) - 1 else "\n\n"
+
+        def block(t, cls=Block, **kw):
+            s, e, body_text = t
+            return cls(text=body_text, span=span(s, e), sep=sep(e), **kw)
+
+        # ids of elements -> spans, for inlineRef / partMeta
+        by_id: dict[str, tuple[object, int, int]] = {}
+        for el, s, e in txt.marks:
+            xid = el.get("id")
+            if xid:
+                by_id[xid] = (el, s, e)
+
+        entities, ent_of_uri = self._entities(by_id, span)
+        quotes = self._quotes(txt, paras, by_id, ent_of_uri, entities, span)
+        dates = self._dates(txt, text, span)
+
+        # the dateline's parts
+        dl_model = None
+        if dateline is not None:
+            located = self._cm("located")
+            place = _first_name(located) if located is not None else None
+            if place is None and dl_el is not None:
+                loc = dl_el.find(ns + "location")
+                place = _norm_space("".join(loc.itertext())) if loc is not None else None
+            sd = dl_el.find(ns + "story.date") if dl_el is not None else None
+            norm = sd.get("norm") if sd is not None else None
+            date = norm if norm and _DATE_OK.match(norm) else None
+            src = self._cm("infoSource")
+            agency = _first_name(src) if src is not None else None
+            dl_model = block(dateline, Dateline, place=place, date=date,
+                             date_partial=bool(date and date.startswith("--")), agency=agency)
+
+        paragraphs = []
+        used_ids: set[str] = set()
+        for k, (el, t) in enumerate(paras, 1):
+            pid = el.get("id") if el is not None else None
+            if not pid or not re.fullmatch(r"p\d+", pid) or pid in used_ids:
+                pid = f"p{k}"
+                while pid in used_ids:
+                    pid += "0"
+            used_ids.add(pid)
+            paragraphs.append(Paragraph(pid, t[2], span(t[0], t[1]), None, sep(t[1])))
+        # quotes point at paragraphs by position
+        quotes = tuple(self._with_paragraph(q, paragraphs) for q in quotes)
+
+        if derived_role is not None:
+            title = Title(title_text, True, derived_role.rsplit(":", 1)[-1])
+        elif title_text:
+            title = Title(title_text, False, "headline")
+        else:
+            from .text import derive_title
+
+            title = derive_title(headline[2] if headline else None, paragraphs[0].text if paragraphs else None)
+
+        lang = self.root.get(_XML_LANG) or (self._cm("language").get("tag") if self._cm("language") is not None else "en")
+        lang = lang if _LANG_OK.match(lang or "") else (lang or "en").split("-")[0].lower()
+        if not _LANG_OK.match(lang):
+            lang = "en"
+        art_id = self.guid if _ID_OK.match(self.guid) else "urn:newsconv:" + hashlib.sha256(
+            self.guid.encode("utf-8")).hexdigest()[:20]
+        encoded = text.encode("utf-8")
+        source = Source(self.name, hashlib.sha256(encoded).hexdigest(), len(encoded), "utf-8", False,
+                        "lf" if "\n" in text else "none")
+        article = Article(
+            id=art_id, source=source, language=lang,
+            layout="blank-lines" if len(txt.parts) > 1 else ("single-block" if txt.parts else "empty"),
+            title=title,
+            headline=block(headline) if headline else None,
+            dateline=dl_model,
+            paragraphs=tuple(paragraphs),
+            signoff=block(signoff) if signoff else None,
+            quotes=quotes, entities=entities, dates=dates,
+        )
+        return Result(article, tuple(self.notes))
+
+    # -- entities ------------------------------------------------------------------------------
+    def _entities(self, by_id, span):
+        concepts: dict[str, dict] = {}
+        order: list[str] = []
+
+        def key_of(el):
+            return el.get("uri") or el.get("qcode") or el.get("literal")
+
+        skipped_subjects: list[str] = []
+        for subj in self._cm_all("subject"):
+            etype = NAT_CP.get(subj.get("type") or "")
+            key = key_of(subj)
+            if etype is None or key is None:
+                skipped_subjects.append(subj.get("qcode") or subj.get("uri") or subj.get("literal") or "?")
+                continue
+            if key not in concepts:
+                concepts[key] = {"type": etype, "name": _first_name(subj), "el": None}
+                order.append(key)
+        if skipped_subjects:
+            shown = ", ".join(skipped_subjects[:5]) + (" ..." if len(skipped_subjects) > 5 else "")
+            self.skipped(f"{len(skipped_subjects)} subject(s) ({shown})",
+                         "not a person, organisation, place or event (cpnat type)")
+        for asr in self.root.findall(_N + "assert"):
+            key = key_of(asr)
+            t = asr.find(_N + "type")
+            etype = NAT_CP.get(t.get("qcode") if t is not None else "") or (concepts.get(key) or {}).get("type")
+            if key is None or etype is None:
+                self.skipped(f"assert {key or '?'}", "not about a person, organisation, place or event")
+                continue
+            if key not in concepts:
+                concepts[key] = {"type": etype, "name": None, "el": None}
+                order.append(key)
+            concepts[key]["el"] = asr
+            concepts[key]["name"] = concepts[key]["name"] or _first_name(asr)
+
+        # ids: keep newsconv's own (urn...#e3), else number the rest
+        ids: dict[str, str] = {}
+        prefix = self.guid + "#"
+        taken = set()
+        for key in order:
+            if key.startswith(prefix) and re.fullmatch(r"e\d+", key[len(prefix):]):
+                ids[key] = key[len(prefix):]
+                taken.add(ids[key])
+        n = 0
+        for key in order:
+            if key not in ids:
+                n += 1
+                while f"e{n}" in taken:
+                    n += 1
+                ids[key] = f"e{n}"
+                taken.add(ids[key])
+
+        mentions: dict[str, list[Span]] = {}
+        for ref in self.root.findall(_N + "inlineRef"):
+            key = key_of(ref)
+            if key not in ids:
+                self.skipped(f"inlineRef {key or '?'}", "it names no person, organisation, place or event of the item")
+                continue
+            for token in (ref.get("idrefs") or "").split():
+                hit = by_id.get(token)
+                if hit is None:
+                    self.skipped(f"inlineRef id {token!r}", "no element of the body has that id")
+                    continue
+                mentions.setdefault(key, []).append(span(hit[1], hit[2]))
+
+        out = []
+        for key in order:
+            c = concepts[key]
+            el = c["el"]
+            if not c["name"]:
+                self.skipped(f"{c['type']} {key}", "it has no name")
+                continue
+            aliases, titles, affiliations = [], [], []
+            acronym = date = location = None
+            if el is not None:
+                for nm in el.findall(_N + "name"):
+                    role = (nm.get("role") or "").split()
+                    val = _norm_space(nm.text or "")
+                    if "nrol:short" in role and acronym is None:
+                        acronym = val
+                    elif "nrol:alternate" in role:
+                        aliases.append(val)
+                for note in el.findall(_N + "note"):
+                    if note.get("roleuri") == ROLE_TITLE:
+                        titles.append(_norm_space("".join(note.itertext())))
+                for aff in el.findall(f"{_N}personDetails/{_N}affiliation") + el.findall(
+                        f"{_N}organisationDetails/{_N}affiliation"):
+                    if key_of(aff) in ids:
+                        affiliations.append(ids[key_of(aff)])
+                for loc in el.findall(f"{_N}eventDetails/{_N}location") + el.findall(
+                        f"{_N}organisationDetails/{_N}location"):
+                    if key_of(loc) in ids and location is None:
+                        location = ids[key_of(loc)]
+                start = el.find(f"{_N}eventDetails/{_N}dates/{_N}start")
+                if start is not None and start.text and _DATE_OK.match(start.text.strip()):
+                    date = start.text.strip()
+            ms = sorted(mentions.get(key, ()), key=lambda s: s.start)
+            out.append(Entity(ids[key], c["type"], c["name"] or "", tuple(aliases), tuple(titles),
+                              tuple(affiliations), acronym, date, location, tuple(ms)))
+        out.sort(key=lambda e: int(e.id[1:]))
+        return tuple(out), {**{k: v for k, v in ids.items()}}
+
+    # -- quotations ----------------------------------------------------------------------------
+    def _quotes(self, txt, paras, by_id, ent_of_uri, entities, span):
+        pm_of: dict[str, object] = {}
+        for pm in self.root.findall(_N + "partMeta"):
+            for token in (pm.get("contentrefs") or "").split():
+                pm_of[token] = pm
+        groups: dict[str, list[tuple[object, int, int]]] = {}
+        order: list[str] = []
+        n = 0
+        for el, s, e in txt.marks:
+            if _local(el.tag) != "q":
+                continue
+            xid = el.get("id") or ""
+            m = re.fullmatch(r"(q\d+)(?:\.\d+)?", xid)
+            if m:
+                base = m.group(1)
+            else:
+                n += 1
+                base = f"q-anon{n}"
+            if base not in groups:
+                groups[base] = []
+                order.append(base)
+            groups[base].append((el, s, e))
+        out = []
+        taken = {b for b in order if not b.startswith("q-anon")}
+        k = 0
+        by_name = {e.name: e.id for e in entities if e.type in SPEAKER_TYPES}
+        full = "".join(txt.parts)
+        for base in order:
+            pieces = groups[base]
+            qid = base
+            if base.startswith("q-anon"):
+                k += 1
+                while f"q{k}" in taken:
+                    k += 1
+                qid = f"q{k}"
+                taken.add(qid)
+            first = pieces[0][0]
+            kind = "scare" if (first.get("class") or "") == "scare" else "direct"
+            pm = next((pm_of.get(el.get("id")) for el, _, _ in pieces if el.get("id") in pm_of), None)
+            texts = [txt_of(el) for el, _, _ in pieces]
+            text = quote_text(texts)
+            speaker = speaker_text = None
+            if pm is not None:
+                cr = pm.find(_N + "creator")
+                if cr is not None:
+                    speaker = ent_of_uri.get(cr.get("uri") or cr.get("qcode") or cr.get("literal") or "")
+                by = pm.find(_N + "by")
+                if by is not None:
+                    speaker_text = _norm_space("".join(by.itertext())) or None
+                desc = pm.find(_N + "description")
+                if desc is not None:
+                    text = _norm_space("".join(desc.itertext()))
+            elif kind == "direct" and first.get("quote-source"):
+                speaker_text = first.get("quote-source")
+                speaker = by_name.get(speaker_text)
+            sp = span(*widen_to_marks(full, pieces[0][1], pieces[-1][2]))
+            parts = tuple(span(s, e) for _, s, e in pieces) if len(pieces) > 1 else ()
+            out.append(Quote(qid, text, kind, "", sp, parts, speaker if kind == "direct" else None,
+                             speaker_text if kind == "direct" else None))
+        out.sort(key=lambda q: int(q.id[1:]))
+        return out
+
+    @staticmethod
+    def _with_paragraph(q: Quote, paragraphs) -> Quote:
+        from dataclasses import replace
+
+        for p in paragraphs:
+            if p.span.start <= q.span.start < p.span.end:
+                return replace(q, paragraph=p.id)
+        return replace(q, paragraph=paragraphs[0].id if paragraphs else "p1")
+
+    # -- dates ---------------------------------------------------------------------------------
+    def _dates(self, txt, text, span):
+        out = []
+        taken = set()
+        pending = []
+        for el, s, e in txt.marks:
+            tag = _local(el.tag)
+            if tag not in ("chron", "story.date") or s == e:
+                continue
+            xid = el.get("id") or ""
+            norm = el.get("norm")
+            value = norm if norm and _DATE_OK.match(norm) else None
+            kind = el.get("class")
+            if kind not in DATE_KINDS:
+                kind = "relative" if value is None else ("absolute" if len(value) == 10 and not value.startswith("--")
+                                                         else "partial")
+            dtext = text[s:e]
+            if re.fullmatch(r"d\d+", xid) and xid not in taken:
+                taken.add(xid)
+                out.append(DateMention(xid, dtext, kind, span(s, e), value))
+            else:
+                pending.append((dtext, kind, span(s, e), value))
+        n = 0
+        for dtext, kind, sp, value in pending:
+            n += 1
+            while f"d{n}" in taken:
+                n += 1
+            taken.add(f"d{n}")
+            out.append(DateMention(f"d{n}", dtext, kind, sp, value))
+        out.sort(key=lambda d: int(d.id[1:]))  # newsconv numbers dates in its own order
+        return tuple(out)
+
+
+def txt_of(el) -> str:
+    return "".join(el.itertext())
+
+
+
+__all__ = ["read"]

@@ -1,0 +1,278 @@
+"""Standalone NITF 3.6 reader: an `nitf` document back into the model.
+
+Reads what convert/writers/nitf.py writes (head/title with its derived-title ed-msg, docdata doc-id,
+date.issue and identified-content, the body with inline names, quotations and dates, the
+distributor as the dateline's agency) and, as far as the model goes, anyone's NITF: inline names
+without links to docdata become entities grouped by type and name. What is skipped is reported
+(NC562). Parsing is hardened (convert.xmlsafe). Spans refer to the text rebuilt from the document
+(headline, dateline, paragraphs and sign-off separated by blank lines), as for NewsML-G2.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import re
+from collections import Counter
+
+from .. import messages, xmlsafe
+from ..errors import InputError
+from ..quotetext import quote_text, widen_to_marks
+from ..model import Article, Block, Dateline, Entity, Paragraph, Quote, Source, Span, Title
+from ..namespaces import NITF
+from ..result import Message, Result
+from ..textpos import LineIndex
+from ..writers.nitf import ALT_ACRONYM, ALT_AFFILIATION, ALT_ALIAS, ALT_LOCATION
+from .newsml import _DATE_OK, _ID_OK, _LANG_OK, SPEAKER_TYPES, _local, _norm_space, _Reader, _Text
+
+_F = f"{{{NITF}}}"
+_KIND = {"person": "person", "org": "organization", "location": "place", "event": "event"}
+_XML_LANG = "{http://www.w3.org/XML/1998/namespace}lang"
+
+
+def _link(el) -> tuple[str | None, str | None]:
+    if _local(el.tag) == "location":
+        return el.get("code-source"), el.get("location-code")
+    return el.get("idsrc"), el.get("value")
+
+
+def read(data: bytes, name: str | None = None, *, max_bytes: int | None = xmlsafe.DEFAULT_MAX_XML_BYTES,
+         **_options) -> Result[Article]:
+    root = xmlsafe.parse(data, name, max_bytes=max_bytes)
+    notes: list[Message] = []
+
+    def skipped(what: str, why: str) -> None:
+        notes.append(messages.make("NC562", file=name, what=what, why=why))
+
+    if _local(root.tag) != "nitf":
+        msg = messages.make("NC561", file=name, line=root.sourceline, tag=root.tag)
+        raise InputError(msg.text, (msg,))
+    ns = _F if root.tag == _F + "nitf" else ""
+    if not ns:
+        notes.append(messages.make("NC516", file=name, line=root.sourceline))
+
+    def q(path: str) -> str:
+        return "/".join(ns + p for p in path.split("/"))
+
+    head = root.find(q("head"))
+    body = root.find(q("body"))
+    doc = head.find(q("docdata")) if head is not None else None
+    doc_id = doc.find(q("doc-id")) if doc is not None else None
+    id_string = doc_id.get("id-string") if doc_id is not None else None
+
+    # title (a derived one is flagged by an ed-msg)
+    title_el = head.find(q("title")) if head is not None else None
+    title_text = _norm_space("".join(title_el.itertext())) if title_el is not None else ""
+    derived = None
+    for msg in (doc.findall(q("ed-msg")) if doc is not None else []):
+        mtype = msg.get("msg-type") or ""
+        if mtype.startswith("derived-title:"):
+            derived = mtype.split(":", 1)[1]
+
+    txt = _Text()
+    hl1 = body.find(q("body.head/hedline/hl1")) if body is not None else None
+    headline = txt.add_block(hl1) if hl1 is not None else None
+    if headline is None and title_text and derived is None:
+        headline = txt.add_text(title_text)
+    dl_el = body.find(q("body.head/dateline")) if body is not None else None
+    dateline = txt.add_block(dl_el) if dl_el is not None else None
+    paras = []
+    unread: Counter[str] = Counter()
+    for bc in (body.findall(q("body.content")) if body is not None else []):
+        for child in bc:
+            if not isinstance(child.tag, str):
+                continue
+            if child.tag == ns + "p":
+                t = txt.add_block(child)
+                if t is not None:
+                    paras.append((child, t))
+            else:
+                unread[_local(child.tag)] += 1
+    if body is not None:
+        for part in body.findall(q("body.head") + "/*"):
+            if _local(part.tag) not in ("hedline", "dateline", "distributor"):
+                unread[_local(part.tag)] += 1
+    if unread:
+        skipped("NITF elements " + ", ".join(sorted(unread)), "only paragraphs, headline, dateline and tagline are read")
+    tagline = body.find(q("body.end/tagline")) if body is not None else None
+    signoff = txt.add_block(tagline) if tagline is not None else None
+
+    text = "".join(txt.parts) + ("\n" if txt.parts else "")
+    index = LineIndex(text)
+
+    def span(s: int, e: int) -> Span:
+        return index.span(s, e)
+
+    def sep(e: int) -> str:
+        return "\n" if e == len(text) - 1 else "\n\n"
+
+    # entities: docdata identified-content first, then inline names in the body
+    entities: dict[str, dict] = {}
+    order: list[str] = []
+    ic = doc.find(q("identified-content")) if doc is not None else None
+    for el in (ic if ic is not None else []):
+        kind = _KIND.get(_local(el.tag))
+        if kind is None or not isinstance(el.tag, str):
+            if isinstance(el.tag, str):
+                skipped(f"identified-content {_local(el.tag)}", "not a person, organisation, place or event")
+            continue
+        src, val = _link(el)
+        key = el.get("id") or val or f"{kind}:{_norm_space(el.text or '')}"
+        name_text = _norm_space(el.text or "")
+        if not name_text:
+            continue
+        info = {"type": kind, "name": name_text, "aliases": [], "titles": [], "affiliations": [], "acronym": None,
+                "date": None, "location": None, "mentions": []}
+        for child in el:
+            if _local(child.tag) == "function":
+                info["titles"].append(_norm_space("".join(child.itertext())))
+            elif _local(child.tag) == "alt-code":
+                codes = {ALT_ALIAS: "aliases", ALT_AFFILIATION: "affiliations"}
+                field = codes.get(child.get("idsrc"))
+                if field:
+                    info[field].append(child.get("value") or "")
+                elif child.get("idsrc") == ALT_ACRONYM:
+                    info["acronym"] = child.get("value")
+                elif child.get("idsrc") == ALT_LOCATION:
+                    info["location"] = child.get("value")
+        start = el.get("start-date")
+        if start and _DATE_OK.match(start):
+            info["date"] = start
+        if key not in entities:
+            entities[key] = info
+            order.append(key)
+    by_value = {k: k for k in entities}
+    for el, s, e in txt.marks:
+        kind = _KIND.get(_local(el.tag))
+        if kind is None:
+            continue
+        src, val = _link(el)
+        key = val if val in by_value else None
+        if key is None and el.get("id") is None and el.getparent() is dl_el:
+            continue  # the dateline's place (Dateline.place), not a named entity
+        if key is None:
+            name_text = _norm_space("".join(el.itertext()))
+            key = f"{kind}:{name_text}"
+            if key not in entities:
+                entities[key] = {"type": kind, "name": name_text, "aliases": [], "titles": [], "affiliations": [],
+                                 "acronym": None, "date": None, "location": None, "mentions": []}
+                order.append(key)
+        entities[key]["mentions"].append(span(s, e))
+    ids: dict[str, str] = {}
+    taken: set[str] = set()
+    for key in order:
+        if re.fullmatch(r"e\d+", key):
+            ids[key] = key
+            taken.add(key)
+    n = 0
+    for key in order:
+        if key not in ids:
+            n += 1
+            while f"e{n}" in taken:
+                n += 1
+            ids[key] = f"e{n}"
+            taken.add(ids[key])
+    ents = []
+    for key in order:
+        c = entities[key]
+        ents.append(Entity(ids[key], c["type"], c["name"], tuple(c["aliases"]), tuple(c["titles"]),
+                           tuple(ids.get(x, x) for x in c["affiliations"] if x in ids),
+                           c["acronym"], c["date"], ids.get(c["location"]) if c["location"] else None,
+                           tuple(sorted(c["mentions"], key=lambda sp: sp.start))))
+    ents.sort(key=lambda e: int(e.id[1:]))
+    by_name = {e.name: e.id for e in ents if e.type in SPEAKER_TYPES}
+
+    # quotations
+    groups: dict[str, list] = {}
+    qorder: list[str] = []
+    anon = 0
+    for el, s, e in txt.marks:
+        if _local(el.tag) != "q":
+            continue
+        m = re.fullmatch(r"(q\d+)(?:\.\d+)?", el.get("id") or "")
+        if m:
+            base = m.group(1)
+        else:
+            anon += 1
+            base = f"anon{anon}"
+        if base not in groups:
+            groups[base] = []
+            qorder.append(base)
+        groups[base].append((el, s, e))
+    taken_q = {b for b in qorder if b.startswith("q")}
+    quotes = []
+    k = 0
+    for base in qorder:
+        pieces = groups[base]
+        qid = base
+        if not base.startswith("q"):
+            k += 1
+            while f"q{k}" in taken_q:
+                k += 1
+            qid = f"q{k}"
+            taken_q.add(qid)
+        first = pieces[0][0]
+        kind = "scare" if first.get("class") == "scare" else "direct"
+        source = first.get("quote-source") if kind == "direct" else None
+        speaker = by_name.get(source) if source else None
+        quotes.append(Quote(qid, quote_text(["".join(el.itertext()) for el, _, _ in pieces]), kind, "",
+                            span(*widen_to_marks(text, pieces[0][1], pieces[-1][2])),
+                            tuple(span(s, e) for _, s, e in pieces) if len(pieces) > 1 else (),
+                            speaker, source))
+    quotes.sort(key=lambda qq: int(qq.id[1:]))
+    dates = _Reader._dates(None, txt, text, span)
+
+    paragraphs = []
+    used: set[str] = set()
+    for i, (el, t) in enumerate(paras, 1):
+        pid = el.get("id")
+        if not pid or not re.fullmatch(r"p\d+", pid) or pid in used:
+            pid = f"p{i}"
+            while pid in used:
+                pid += "0"
+        used.add(pid)
+        paragraphs.append(Paragraph(pid, t[2], span(t[0], t[1]), None, sep(t[1])))
+    quotes = tuple(_Reader._with_paragraph(qq, paragraphs) for qq in quotes)
+
+    dl_model = None
+    if dateline is not None:
+        loc = dl_el.find(q("location"))
+        sd = dl_el.find(q("story.date"))
+        norm = sd.get("norm") if sd is not None else None
+        date = norm if norm and _DATE_OK.match(norm) else None
+        dist = body.find(q("body.head/distributor"))
+        agency = _norm_space("".join(dist.itertext())) if dist is not None else None
+        dl_model = Dateline(dateline[2], span(dateline[0], dateline[1]),
+                            place=_norm_space("".join(loc.itertext())) if loc is not None else None,
+                            date=date, date_partial=bool(date and date.startswith("--")), agency=agency or None,
+                            sep=sep(dateline[1]))
+    if derived is not None:
+        title = Title(title_text, True, derived)
+    elif title_text:
+        title = Title(title_text, False, "headline")
+    else:
+        from .text import derive_title
+
+        title = derive_title(headline[2] if headline else None, paragraphs[0].text if paragraphs else None)
+    lang = root.get("baselang") or root.get(_XML_LANG) or "en"
+    if not _LANG_OK.match(lang):
+        lang = lang.split("-")[0].lower() if _LANG_OK.match(lang.split("-")[0].lower()) else "en"
+    art_id = id_string if id_string and _ID_OK.match(id_string) else "urn:newsconv:" + hashlib.sha256(
+        (id_string or text).encode("utf-8")).hexdigest()[:20]
+    encoded = text.encode("utf-8")
+    article = Article(
+        id=art_id,
+        source=Source(name, hashlib.sha256(encoded).hexdigest(), len(encoded), "utf-8", False,
+                      "lf" if "\n" in text else "none"),
+        language=lang,
+        layout="blank-lines" if len(txt.parts) > 1 else ("single-block" if txt.parts else "empty"),
+        title=title,
+        headline=Block(headline[2], span(headline[0], headline[1]), sep=sep(headline[1])) if headline else None,
+        dateline=dl_model,
+        paragraphs=tuple(paragraphs),
+        signoff=Block(signoff[2], span(signoff[0], signoff[1]), sep=sep(signoff[1])) if signoff else None,
+        quotes=quotes, entities=tuple(ents), dates=dates,
+    )
+    return Result(article, tuple(notes))
+
+
+__all__ = ["read"]

@@ -1,0 +1,53 @@
+"""Trailing agency sign-offs and credit lines: `Reuter`, `(Reporting by ... ; Editing by ...)`,
+`-- Bucharest Newsroom +40-1 3120264`, `(AP)`, `Contributing: ...`, `... contributed reporting.`,
+`©2018 Los Angeles Times`.
+
+Why recognise them: they are not body text. Kept as paragraphs they would count as words of the
+article, show up in the DOCX body and the NewsML body as if the reporter had written them, and
+feed names (`Reporting by Jane Doe`) to the extraction as if they were people in the story.
+"""
+
+from __future__ import annotations
+
+import re
+
+_AGENCIES = frozenset({"AP", "AFP", "UPI", "DPA", "ANSA", "EFE", "PA", "CP", "AAP", "IANS", "PTI",
+                       "REUTER", "REUTERS", "XINHUA", "KYODO", "TASS", "BLOOMBERG"})
+
+_SIGNOFF = re.compile(
+    r"(?:Reuters?|REUTERS?"
+    r"|\(?(?:(?:Additional )?[Rr]eporting|Writing|Editing|Compiled|Edited|Written|Contributing|Research"
+    r"|Additional research) by [^\n]{1,300}\)?"
+    r"|\((?P<agency>[A-Za-z]{2,10})\)"
+    r"|(?P<bare>[A-Z][A-Za-z]{1,9})"
+    r"|-{2,}|#{1,3}|[-=_*]{3,}"
+    r"|(?:--|—|–)\s*[A-Z][\w .,+()/'&-]{0,60}"
+    r"|Contribut(?:ing|ors?):\s*[^\n]{1,200}"
+    r"|[^\n]{0,200}\bcontributed(?: additional)? (?:reporting|research|to this (?:report|story|article))[^\n]{0,120}"
+    r"|(?P<credit>[A-Z][\w.'’-]+(?: [A-Z][\w.'’-]+){0,3} (?:reports|writes|reported) (?:for|from) [^\n]{1,200})"
+    r"|(?:©|\([cC]\)|Copyright)\s*(?:\d{4})?[^\n]{0,200})"
+)
+_MAX_WORDS = 60
+_CREDIT_MAX_WORDS = 30
+_REPORTED_SPEECH = re.compile(r"\b(?:that|said|says|saying|who|which|when|where|after|because)\b")
+
+
+def is_signoff(text: str) -> bool:
+    """True for a block that is an agency sign-off or a credit line, not body text."""
+    text = text.strip()
+    if not text or len(text.split()) > _MAX_WORDS:
+        return False
+    m = _SIGNOFF.fullmatch(text)
+    if m is None:
+        return False
+    bare = m.group("bare") or m.group("agency")
+    if bare is not None:
+        return bare.upper() in _AGENCIES
+    if m.group("credit") is not None:
+        # `Glorioso reports for Naples Daily News.` is a credit; `CNN reported from Baghdad that
+        # three soldiers died.` is the story's last sentence
+        return len(text.split()) <= _CREDIT_MAX_WORDS and not _REPORTED_SPEECH.search(text)
+    return True
+
+
+__all__ = ["is_signoff"]

@@ -1,0 +1,123 @@
+"""People, organisations, places, events, dates, and the user's own word lists (issue 3, points 3-5, 9)."""
+
+from __future__ import annotations
+
+import pytest
+
+import convert
+from convert.extract.lexicon import ENV_VAR, lexicon
+
+
+def parse(text: str, **kw):
+    return convert.parse("HEADLINE FOR A TEST\n\n" + text, **kw)
+
+
+def people(article):
+    ents = {e.id: e for e in article.entities}
+    return {e.name: (e.titles, tuple(ents[x].name for x in e.affiliations)) for e in article.entities_of("person")}
+
+
+def test_titles_before_and_after_names_and_affiliations():
+    a = parse("Finance Minister Olga Petrova met Hans Gruber, chief economist at the Baltic Development Bank, "
+              "and Lena Ortiz of Human Rights Watch.\n\n"
+              "Later, former Director of National Intelligence, Richard Grenell, spoke.").value
+    assert people(a) == {
+        "Olga Petrova": (("Finance Minister",), ()),
+        "Hans Gruber": (("chief economist",), ("Baltic Development Bank",)),
+        "Lena Ortiz": ((), ("Human Rights Watch",)),
+        "Richard Grenell": (("former Director of National Intelligence",), ()),
+    }
+
+
+def test_surname_mentions_are_the_same_person():
+    a = parse("Imran Khan was arrested. Supporters of Khan marched, and Khan's lawyers appealed.").value
+    (khan,) = a.entities_of("person")
+    assert khan.name == "Imran Khan" and khan.aliases == ("Khan",) and len(khan.mentions) == 3
+
+
+def test_acronyms_link_to_their_expansion():
+    a = parse("The World Health Organization (WHO) met the United Nations. WHO and the UN agreed, "
+              "said the U.N. spokesperson.").value
+    orgs = {e.name: (e.acronym, len(e.mentions)) for e in a.entities_of("organization")}
+    assert orgs == {"World Health Organization": ("WHO", 3), "United Nations": ("UN", 3)}
+
+
+def test_places_from_the_gazetteer():
+    a = parse("Protests spread from Islamabad to Lahore, Pakistan, and reached the Indian Ocean coast of Kenya. "
+              "Officials in California and South Asia watched.").value
+    assert {e.name for e in a.entities_of("place")} == {
+        "Islamabad", "Lahore", "Pakistan", "Indian Ocean", "Kenya", "California", "South Asia"}
+
+
+def test_event_with_place_and_date():
+    a = parse("Clashes broke out during the Islamabad massacre on November 26, 2024, officials said.").value
+    ents = {e.id: e for e in a.entities}
+    (ev,) = a.entities_of("event")
+    assert (ev.name, ev.date, ents[ev.location].name) == ("Islamabad massacre", "2024-11-26", "Islamabad")
+
+
+def test_dates_absolute_partial_relative_against_the_dateline():
+    r = convert.parse("HEADLINE\n\nLONDON, March 5, 2024 (Reuters) - Talks began on Tuesday, a week after "
+                      "the vote of 26 February 2024. Trade has fallen since August 2023, and on March 1 "
+                      "prices rose; today they fell.")
+    got = [(d.text, d.kind, d.value) for d in r.value.dates]
+    assert got == [
+        ("Tuesday", "relative", "2024-03-05"),
+        ("26 February 2024", "absolute", "2024-02-26"),
+        ("August 2023", "partial", "2023-08"),
+        ("March 1", "absolute", "2024-03-01"),
+        ("today", "relative", "2024-03-05"),
+    ]
+
+
+def test_relative_day_without_a_dated_dateline_stays_unresolved():
+    r = parse("The talks ended on Friday and resume on November 3.")
+    assert [(d.text, d.kind, d.value) for d in r.value.dates] == [("Friday", "relative", None),
+                                                                   ("November 3", "partial", "--11-03")]
+
+
+def test_gazetteer_memory_and_single_load():
+    from convert.extract import gazetteer
+
+    table = gazetteer.places()
+    assert gazetteer.places() is table  # loaded once
+    assert gazetteer.lookup("Timisoara") is not None and gazetteer.lookup("PORT LOUIS") is not None
+
+
+@pytest.fixture
+def user_words(tmp_path, monkeypatch):
+    path = tmp_path / "words.toml"
+    path.write_text('cue_verbs = ["harrumph"]\ntitles = ["chief whip"]\norganizations = ["Acme Widgets"]\n'
+                    'org_words = ["Consortium"]\nplaces = ["Upper Snodsbury"]\n', encoding="utf-8")
+    return path
+
+
+TEXT = ('"The vote is lost," Chief Whip Bertie Wooster harrumphed in Upper Snodsbury. '
+        'Acme Widgets and the Drones Consortium disagreed.')
+
+
+def test_user_words_from_the_environment(user_words, monkeypatch):
+    before = convert.parse("HEADLINE\n\n" + TEXT).value
+    assert before.direct_quotes == ()  # "harrumphed" is no cue verb of the package
+    assert "Acme Widgets" not in {e.name for e in before.entities_of("organization")}
+    monkeypatch.setenv(ENV_VAR, str(user_words))
+    a = convert.parse("HEADLINE\n\n" + TEXT).value
+    ents = {e.id: e for e in a.entities}
+    (q,) = a.direct_quotes
+    assert (ents[q.speaker].name, q.cue) == ("Bertie Wooster", "harrumphed")
+    assert ents[q.speaker].titles == ("Chief Whip",)
+    assert {e.name for e in a.entities_of("organization")} == {"Acme Widgets", "Drones Consortium"}
+    assert "Upper Snodsbury" in {e.name for e in a.entities_of("place")}
+
+
+def test_user_words_as_a_parameter(user_words):
+    lex = lexicon(user_words)
+    assert "harrumphed" in lex.cues and "chief whip" in lex.titles and "Consortium" in lex.org_words
+    assert "harrumphed" not in lexicon().cues
+
+
+def test_user_words_file_errors_are_clear(tmp_path):
+    bad = tmp_path / "bad.toml"
+    bad.write_text('verbs = ["x"]\n', encoding="utf-8")
+    with pytest.raises(ValueError, match="unknown word list"):
+        lexicon(bad)

@@ -290,7 +290,7 @@ def _convert_one(job: Job, task: Task) -> dict:
         notes.extend(parsed.messages)
         failed = bool(parsed.errors) or (job.strict and bool(parsed.warnings))
         folder_made = False
-        for fmt in job.formats:
+        for fmt in () if parsed.errors else job.formats:  # no output from input read with errors
             result = _writer(fmt)(parsed.value, job.options)
             notes.extend(result.messages)
             if result.errors or (job.strict and result.warnings):
@@ -339,16 +339,38 @@ def convert_chunk(job: Job, tasks: list[Task]) -> list[dict]:
     return records
 
 
-def _worker_init() -> None:
+_WARM_SAMPLE = (b"Acme wins the contract\n\nLONDON, March 3, 2024 (Reuters) - Acme Corp said on Monday it had won "
+                b"the contract. \"We are delighted,\" said John Smith, chief executive of Acme.\n")
+
+
+def warm_up(formats: Iterable[str] = ()) -> None:
+    """Import the reader and the writers and fill their caches (gazetteers, word lists, schemas)
+    with one small article. Done in the parent before the pool forks, so every worker starts warm
+    instead of paying the imports (over a second) itself; again in each worker, where it is
+    nearly free after a fork and needed under other start methods."""
+    try:
+        parsed = _reader("text")(_WARM_SAMPLE, "warm-up.txt")
+        for fmt in formats:
+            _writer(fmt)(parsed.value, DEFAULT_OPTIONS)
+    except Exception:  # warming is an optimisation only; real errors show on real articles
+        pass
+
+
+def _worker_init(formats: tuple[str, ...] = ()) -> None:
     """Pool workers ignore Ctrl-C: the parent decides how to stop (it finishes or cancels
     chunks and closes the manifest), so no worker dies mid-chunk with a traceback."""
     signal.signal(signal.SIGINT, signal.SIG_IGN)
+    warm_up(formats)
 
 
-def default_executor(jobs: int | None = None) -> Executor:
+def default_executor(jobs: int | None = None, formats: Iterable[str] = ()) -> Executor:
+    """A process pool of `jobs` workers (default: one per CPU), warmed for `formats`."""
     from concurrent.futures import ProcessPoolExecutor
 
-    return ProcessPoolExecutor(max_workers=jobs or os.cpu_count() or 1, initializer=_worker_init)
+    formats = tuple(formats)
+    warm_up(formats)
+    return ProcessPoolExecutor(max_workers=jobs or os.cpu_count() or 1, initializer=_worker_init,
+                               initargs=(formats,))
 
 
 # ---- the summary --------------------------------------------------------------------------------
@@ -536,9 +558,9 @@ def convert_many(paths: Iterable[str | os.PathLike], output_dir: str | os.PathLi
             else:
                 summary.failed += 1
                 if len(summary.failures) < max_failures:
-                    errs = tuple(Message(**{"code": m["code"], "severity": m["severity"], "text": m["message"],
-                                            "line": m.get("line"), "col": m.get("col"), "path": m.get("path"),
-                                            "file": m.get("file")})
+                    errs = tuple(Message(m["code"], m["severity"], m["message"], m.get("line"), m.get("col"),
+                                         m.get("path"), m.get("file"),
+                                         messages.CODES[m["code"]].hint if m["code"] in messages.CODES else None)
                                  for m in rec["messages"] if m["severity"] == "error")
                     summary.failures.append((rec["input"], errs))
         writer.flush()
@@ -546,7 +568,7 @@ def convert_many(paths: Iterable[str | os.PathLike], output_dir: str | os.PathLi
             progress(len(records))
 
     own = executor is None or not isinstance(executor, Executor)
-    factory: Callable[[], Executor] = (lambda: default_executor(jobs)) if executor is None else (
+    factory: Callable[[], Executor] = (lambda: default_executor(jobs, formats)) if executor is None else (
         executor if own else (lambda: executor))  # type: ignore[assignment,return-value]
     ex = factory()
     generation = 0
@@ -675,5 +697,5 @@ class dask_executor:
 
 
 __all__ = ["convert_many", "convert_chunk", "iter_inputs", "count_inputs", "BatchSummary", "BatchError",
-           "Job", "Task", "dask_executor", "default_executor", "remove_partial_files", "safe_component",
+           "Job", "Task", "dask_executor", "default_executor", "warm_up", "remove_partial_files", "safe_component",
            "output_stem", "DEFAULT_INCLUDE", "SHARD_FILES"]

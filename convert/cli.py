@@ -93,10 +93,44 @@ def main() -> None:
 @click.option("-q", "--quiet", count=True, help="Only report errors.")
 @click.option("-v", "--verbose", count=True, help="Also print fix hints.")
 @click.option("--color", type=click.Choice(["auto", "always", "never"]), default="auto", show_default=True)
+@click.option("--input-dir", type=click.Path(exists=True, file_okay=False), default=None,
+              help="Batch: convert every article under this folder (see --include).")
+@click.option("--output-dir", type=click.Path(file_okay=False), default=None,
+              help="Batch: write the outputs and manifest.jsonl here.")
+@click.option("--keep-dirs", is_flag=True,
+              help="Batch: mirror the input tree (default: shard into folders of at most 1000 files).")
+@click.option("-j", "--jobs", type=click.IntRange(min=1), default=None,
+              help="Batch: worker processes (default: one per CPU).")
+@click.option("--include", multiple=True, metavar="GLOB",
+              help="Batch: convert files matching GLOB (repeatable; default *.txt and *.text).")
+@click.option("--exclude", multiple=True, metavar="GLOB", help="Batch: skip files and folders matching GLOB.")
+@click.option("--resume", is_flag=True, help="Batch: skip articles already done and unchanged; redo the rest.")
+@click.option("--dask", "dask_address", default=None, metavar="ADDRESS|local",
+              help="Batch: run on a Dask scheduler at ADDRESS, or on a local Dask cluster (newsconv[dask]).")
+@click.option("--chunk-size", type=click.IntRange(min=1), default=None,
+              help="Batch: articles per task sent to a worker (default 16; 32 on Dask).")
 def convert_cmd(inputs, to, from_, output, force, created, provider, base_iri, ninjs_version, max_bytes,
-                strict, quiet, verbose, color) -> None:
-    """Convert article(s) to the given format(s). INPUTS are files, or '-' for stdin."""
+                strict, quiet, verbose, color, input_dir, output_dir, keep_dirs, jobs, include, exclude, resume,
+                dask_address, chunk_size) -> None:
+    """Convert article(s) to the given format(s). INPUTS are files, or '-' for stdin; or a whole
+    folder with --input-dir IN --output-dir OUT (parallel, resumable, with a progress bar)."""
     from pathlib import Path
+
+    if input_dir is not None or output_dir is not None:
+        if input_dir is None or output_dir is None:
+            raise click.UsageError("--input-dir and --output-dir go together")
+        if inputs or output is not None:
+            raise click.UsageError("give either INPUTS [-o PATH] or --input-dir/--output-dir, not both")
+        sys.exit(_batch(input_dir, output_dir, _formats_arg(to), from_=from_, force=force, created=created,
+                        provider=provider, base_iri=base_iri, ninjs_version=ninjs_version, max_bytes=max_bytes,
+                        strict=strict, quiet=quiet, verbose=verbose, color=color, keep_dirs=keep_dirs, jobs=jobs,
+                        include=include, exclude=exclude, resume=resume, dask_address=dask_address,
+                        chunk_size=chunk_size))
+    batch_only = [n for n, v in (("--keep-dirs", keep_dirs), ("--jobs", jobs), ("--include", include),
+                                 ("--exclude", exclude), ("--resume", resume), ("--dask", dask_address),
+                                 ("--chunk-size", chunk_size)) if v]
+    if batch_only:
+        raise click.UsageError(f"{batch_only[0]} needs --input-dir and --output-dir")
 
     from .api import read, read_bytes_from, read_stream
     from .decode import DEFAULT_MAX_BYTES
@@ -158,6 +192,66 @@ def convert_cmd(inputs, to, from_, output, force, created, provider, base_iri, n
                 render_messages(exc.messages, color=use_color)
                 status = max(status, EXIT_IO)
     sys.exit(status)
+
+
+def _batch(input_dir, output_dir, formats, *, from_, force, created, provider, base_iri, ninjs_version, max_bytes,
+           strict, quiet, verbose, color, keep_dirs, jobs, include, exclude, resume, dask_address, chunk_size) -> int:
+    """`convert --input-dir`: call convert.batch, show progress, render the summary, pick the exit code."""
+    import contextlib
+
+    from . import messages
+    from .batch import DEFAULT_CHUNK_SIZE, BatchError, convert_many, count_inputs, dask_executor, iter_inputs
+    from .decode import DEFAULT_MAX_BYTES
+    from .errors import NewsconvError
+    from .options import WriteOptions
+    from .progress import Progress
+
+    use_color = _use_color(color, sys.stderr)
+    walk = dict(include=include, exclude=exclude, skip=[output_dir])
+    progress = Progress(stream=sys.stderr, enabled=False if quiet else None)
+    if progress.enabled:
+        progress.total = count_inputs(input_dir, **walk)
+    inputs = iter_inputs(input_dir, **walk)
+    first = next(inputs, None)
+    if first is None:
+        render_messages([messages.make("NC854", file=input_dir, target=input_dir,
+                                       patterns=", ".join(include or ("*.txt", "*.text")))], color=use_color)
+        return EXIT_INVALID
+    import itertools
+
+    options = WriteOptions(created=created, provider=provider, base_iri=base_iri, ninjs_version=ninjs_version)
+    dask = dask_executor(dask_address, jobs) if dask_address else None
+    try:
+        with dask if dask else contextlib.nullcontext(None) as executor:
+            workers = dask.workers() if dask else jobs
+            summary = convert_many(
+                itertools.chain([first], inputs), output_dir, formats, root=input_dir, keep_dirs=keep_dirs,
+                options=options, from_=from_, max_bytes=DEFAULT_MAX_BYTES if max_bytes is None else max_bytes,
+                strict=strict, resume=resume, force=force, jobs=workers, executor=executor,
+                chunk_size=chunk_size or (2 * DEFAULT_CHUNK_SIZE if dask else DEFAULT_CHUNK_SIZE),
+                max_in_flight=4 * workers if dask else None, progress=progress.update)
+    except BatchError as exc:
+        progress.close()
+        render_messages(exc.messages, color=use_color)
+        return EXIT_IO if any(m.code == "NC852" for m in exc.messages) else EXIT_INVALID
+    except NewsconvError as exc:
+        progress.close()
+        render_messages(exc.messages, color=use_color)
+        return EXIT_IO
+    progress.close()
+    render_messages(summary.messages, color=use_color, quiet=quiet, verbose=verbose)
+    for key, errors in summary.failures:
+        if errors:
+            render_messages(errors, color=use_color, verbose=verbose)
+        else:
+            click.echo(f"{key}: failed", err=True)
+    if summary.failed > len(summary.failures):
+        click.echo(f"... and {summary.failed - len(summary.failures)} more failures (see the manifest)", err=True)
+    if not quiet or not summary.ok:
+        click.echo(summary.text() + f"; manifest: {summary.manifest}", err=True)
+    if summary.interrupted:
+        return 130
+    return EXIT_OK if summary.ok else EXIT_INVALID
 
 
 def _stem(filename: str) -> str:

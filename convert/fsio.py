@@ -29,9 +29,11 @@ class OutputError(NewsconvError):
     """An output could not be written (exists without --force, or an OS error)."""
 
 
-def atomic_write(path: str | os.PathLike, data: bytes, *, force: bool = True) -> None:
+def atomic_write(path: str | os.PathLike, data: bytes, *, force: bool = True, fsync: bool = True) -> None:
     """Write `data` to `path` atomically. With force=False an existing file is left alone and
-    OutputError (NC803) is raised."""
+    OutputError (NC803) is raised. fsync=False skips flushing this one file to disk (still atomic
+    for readers and across killed processes): the batch runner syncs once per chunk instead,
+    because one fsync per file costs milliseconds and serialises parallel workers on the disk."""
     target = Path(path)
     if not force and target.exists():
         msg = messages.make("NC803", file=str(target), target=str(target))
@@ -44,7 +46,8 @@ def atomic_write(path: str | os.PathLike, data: bytes, *, force: bool = True) ->
         with os.fdopen(fd, "wb") as handle:
             handle.write(data)
             handle.flush()
-            os.fsync(handle.fileno())
+            if fsync:
+                os.fsync(handle.fileno())
         os.replace(tmp_name, target)
         tmp_name = None
     except OSError as exc:

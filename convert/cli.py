@@ -133,6 +133,7 @@ def convert_cmd(inputs, to, from_, output, force, created, provider, base_iri, n
         raise click.UsageError(f"{batch_only[0]} needs --input-dir and --output-dir")
 
     from .api import read, read_bytes_from, read_stream
+    from .readers import guess_format
     from .decode import DEFAULT_MAX_BYTES
     from .errors import NewsconvError
     from .fsio import atomic_write
@@ -153,22 +154,26 @@ def convert_cmd(inputs, to, from_, output, force, created, provider, base_iri, n
     use_color = _use_color(color, sys.stderr)
     status = EXIT_OK
     for src in inputs:
+        name = "<stdin>" if src == "-" else src
         try:
             data = read_stream(sys.stdin.buffer, limit, "<stdin>") if src == "-" else read_bytes_from(src, limit)
-            name = "<stdin>" if src == "-" else src
-            extra = {"max_bytes": limit} if (from_ or "text") == "text" else {}
-            parsed = read(data, name, fmt=from_, **extra)
+            fmt_in = from_ or guess_format(name, data)
+            extra = {"max_bytes": limit} if fmt_in == "text" else {}
+            parsed = read(data, name, fmt=fmt_in, **extra)
         except NewsconvError as exc:
-            render_messages(exc.messages, color=use_color)
+            render_messages([m.with_file(name) for m in exc.messages], color=use_color)
             status = max(status, EXIT_INVALID)
             continue
-        render_messages(parsed.messages, color=use_color, quiet=quiet, verbose=verbose)
+        # every message names the input as the user gave it (readers record only its base name)
+        render_messages([m.with_file(name) for m in parsed.messages], color=use_color, quiet=quiet,
+                        verbose=verbose)
         if strict and parsed.warnings:
             status = max(status, EXIT_INVALID)
         for fmt in formats:
             info = WRITERS[fmt]
             result = write(parsed.value, fmt, options)
-            render_messages(result.messages, color=use_color, quiet=quiet, verbose=verbose)
+            render_messages([m.with_file(name) for m in result.messages], color=use_color, quiet=quiet,
+                            verbose=verbose)
             if result.errors or (strict and result.warnings):
                 status = max(status, EXIT_INVALID)
             try:

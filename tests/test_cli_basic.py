@@ -86,3 +86,24 @@ def test_one_call_validate_api(tmp_path):
     bad = convert.validate(b'{"model_version": "1.0"}', "bad.model.json")
     assert not bad.ok and {m.code for m in bad.messages} == {"NC401"}
     assert isinstance(bad, convert.Report)
+
+
+def test_every_message_names_the_input_as_given(tmp_path):
+    """Reader and writer messages carry the path the user typed, not only its base name."""
+    sub = tmp_path / "desk"
+    sub.mkdir()
+    art = sub / "story.txt"
+    art.write_bytes((FIXTURES / SEED_NAME).read_bytes())
+    res = run("convert", str(art), "-t", "newsml", "-o", str(tmp_path / "x.newsml.xml"))
+    assert res.exit_code == 0, res.output
+    lines = [ln for ln in res.stderr.splitlines() if ": NC" in ln]
+    assert lines and all(ln.startswith(str(art) + ":") for ln in lines), lines
+    assert any(": NC5" in ln for ln in lines)  # a writer message too
+
+
+def test_non_text_input_is_read_by_its_own_reader(tmp_path):
+    model = tmp_path / "a.model.json"
+    assert run("convert", str(FIXTURES / SEED_NAME), "-o", str(model)).exit_code == 0
+    res = run("convert", str(model), "-t", "jsonld")
+    assert res.exit_code == 0, res.output
+    assert json.loads(res.stdout)["@context"] == "https://schema.org"

@@ -26,12 +26,11 @@ from collections import Counter
 from .. import messages, xmlsafe
 from ..errors import InputError
 from ..quotetext import quote_text, widen_to_marks
-from ..model import (DATE_KINDS, Article, Block, Dateline, DateMention, Entity, Paragraph, Quote, Source,
+from ..model import (DATE_KINDS, Article, Dateline, DateMention, Entity, Paragraph, Quote, Source,
                      Span, Title)
 from ..namespaces import NAR, NITF, ROLE_DERIVED_HEADLINE, ROLE_TITLE, XML
 from ..result import Message, Result
-from ..textpos import LineIndex
-from ..writers.nitf_body import _align
+from .rebuilt import Rebuilt, norm_space as _norm_space, title_of
 
 _N = f"{{{NAR}}}"
 _F = f"{{{NITF}}}"
@@ -43,10 +42,6 @@ _LANG_OK = re.compile(r"^[a-z]{2,3}(-[A-Za-z0-9]{2,8})*$")
 _DATE_OK = re.compile(r"^(\d{4}(-\d{2}(-\d{2})?)?|--\d{2}-\d{2})$")
 #: what can speak: a quotation's `quote-source` names a person or an organisation, never a place
 SPEAKER_TYPES = frozenset({"person", "organization"})
-#: a run of XML whitespace with a line break or tab in it is layout (an indented, wrapped
-#: element); runs of plain spaces are the text's own (`and  a minimum-wage hike` in a source
-#: paragraph), and NBSP and other spaces are content
-_WS = re.compile(r" *[\t\r\n][ \t\r\n]*")
 
 _ITEM_META_READ = {"itemClass", "provider", "versionCreated", "firstCreated", "pubStatus", "generator", "edNote"}
 _CONTENT_META_READ = {"contentCreated", "located", "infoSource", "language", "subject", "headline", "dateline"}
@@ -68,17 +63,6 @@ def _local(tag) -> str:
         if len(_LOCALS) < 4096:  # tags of hostile input must not grow the cache without bound
             _LOCALS[tag] = local
     return local
-
-
-_ODD_SPACE = re.compile(r"[\t\r\n]")
-
-
-def _norm_space(text: str) -> str:
-    """Layout whitespace (runs with a line break or tab) as one space, trimmed (fast path: no
-    layout whitespace)."""
-    if _ODD_SPACE.search(text) is None and text[:1] != " " and text[-1:] != " ":
-        return text
-    return _WS.sub(" ", text).strip(" ")
 
 
 def _kids(el, tag: str) -> list:
@@ -103,60 +87,6 @@ def _first_name(el, names: list | None = None) -> str | None:
         if (n.text or "").strip():
             return _norm_space(n.text)
     return None
-
-
-class _Text:
-    """The plain text rebuilt from the item, and the inline elements' offsets in it."""
-
-    def __init__(self):
-        self.parts: list[str] = []
-        self.length = 0
-        self.marks: list[tuple[object, int, int]] = []  # (element, start, end)
-
-    def add_block(self, el) -> tuple[int, int, str] | None:
-        """Append the text of `el` (whitespace normalised) as one block; record inline elements.
-        None (and nothing appended) when the element holds no text."""
-        buf: list[str] = []
-        local: list[tuple[object, int, int]] = []
-        pos = [0]
-
-        def walk(node):
-            if node.text:
-                buf.append(node.text)
-                pos[0] += len(node.text)
-            for child in node:
-                if not isinstance(child.tag, str):
-                    if child.tail:
-                        buf.append(child.tail)
-                        pos[0] += len(child.tail)
-                    continue
-                start = pos[0]
-                walk(child)
-                local.append((child, start, pos[0]))
-                if child.tail:
-                    buf.append(child.tail)
-                    pos[0] += len(child.tail)
-
-        walk(el)
-        raw = "".join(buf)
-        text = _norm_space(raw)
-        if not text:
-            return None
-        if text != raw:
-            amap = _align(raw, text)
-            local = [(c, amap[s], amap[e]) for c, s, e in local]
-        return self.add_text(text, local)
-
-    def add_text(self, text: str, local=()) -> tuple[int, int, str]:
-        if self.parts:
-            self.parts.append("\n\n")
-            self.length += 2
-        start = self.length
-        self.parts.append(text)
-        self.length += len(text)
-        for c, s, e in local:
-            self.marks.append((c, start + s, start + e))
-        return start, self.length, text
 
 
 def read(data: bytes, name: str | None = None, *, max_bytes: int | None = xmlsafe.DEFAULT_MAX_XML_BYTES,
@@ -242,7 +172,7 @@ class _Reader:
             return el.find("/".join(ns + p for p in path.split("/"))) if el is not None else None
 
         body = find(nitf, "body")
-        txt = _Text()
+        txt = Rebuilt()
 
         # title and headline
         cm_head = self._cm("headline")
@@ -294,18 +224,8 @@ class _Reader:
         tagline = find(body, "body.end/tagline")
         signoff = txt.add_block(tagline) if tagline is not None else None
 
-        text = "".join(txt.parts) + ("\n" if txt.parts else "")
-        index = LineIndex(text)
-
-        def span(s: int, e: int) -> Span:
-            return index.span(s, e)
-
-        def sep(e: int) -> str:
-            return "\n" if e == len(text) - 1 else "\n\n"
-
-        def block(t, cls=Block, **kw):
-            s, e, body_text = t
-            return cls(text=body_text, span=span(s, e), sep=sep(e), **kw)
+        text = txt.finish()
+        span, sep, block = txt.span, txt.sep, txt.block
 
         # ids of elements -> spans, for inlineRef / partMeta
         by_id: dict[str, tuple[object, int, int]] = {}
@@ -352,9 +272,7 @@ class _Reader:
         elif title_text:
             title = Title(title_text, False, "headline")
         else:
-            from .text import derive_title
-
-            title = derive_title(headline[2] if headline else None, paragraphs[0].text if paragraphs else None)
+            title = title_of(headline[2] if headline else None, paragraphs[0].text if paragraphs else None)
 
         lang = self.root.get(_XML_LANG) or (self._cm("language").get("tag") if self._cm("language") is not None else "en")
         lang = lang if _LANG_OK.match(lang or "") else (lang or "en").split("-")[0].lower()
@@ -367,7 +285,7 @@ class _Reader:
                         "lf" if "\n" in text else "none")
         article = Article(
             id=art_id, source=source, language=lang,
-            layout="blank-lines" if len(txt.parts) > 1 else ("single-block" if txt.parts else "empty"),
+            layout=txt.layout(),
             title=title,
             headline=block(headline) if headline else None,
             dateline=dl_model,

@@ -17,12 +17,12 @@ from collections import Counter
 from .. import messages, xmlsafe
 from ..errors import InputError
 from ..quotetext import quote_text, widen_to_marks
-from ..model import Article, Block, Dateline, Entity, Paragraph, Quote, Source, Span, Title
+from ..model import Article, Dateline, Entity, Paragraph, Quote, Source, Title
 from ..namespaces import NITF
 from ..result import Message, Result
-from ..textpos import LineIndex
 from ..writers.nitf import ALT_ACRONYM, ALT_AFFILIATION, ALT_ALIAS, ALT_LOCATION
-from .newsml import _DATE_OK, _ID_OK, _LANG_OK, SPEAKER_TYPES, _local, _norm_space, _Reader, _Text
+from .newsml import _DATE_OK, _ID_OK, _LANG_OK, SPEAKER_TYPES, _local, _Reader
+from .rebuilt import Rebuilt, norm_space as _norm_space, title_of
 
 _F = f"{{{NITF}}}"
 _KIND = {"person": "person", "org": "organization", "location": "place", "event": "event"}
@@ -68,7 +68,7 @@ def read(data: bytes, name: str | None = None, *, max_bytes: int | None = xmlsaf
         if mtype.startswith("derived-title:"):
             derived = mtype.split(":", 1)[1]
 
-    txt = _Text()
+    txt = Rebuilt()
     hl1 = body.find(q("body.head/hedline/hl1")) if body is not None else None
     headline = txt.add_block(hl1) if hl1 is not None else None
     if headline is None and title_text and derived is None:
@@ -96,14 +96,8 @@ def read(data: bytes, name: str | None = None, *, max_bytes: int | None = xmlsaf
     tagline = body.find(q("body.end/tagline")) if body is not None else None
     signoff = txt.add_block(tagline) if tagline is not None else None
 
-    text = "".join(txt.parts) + ("\n" if txt.parts else "")
-    index = LineIndex(text)
-
-    def span(s: int, e: int) -> Span:
-        return index.span(s, e)
-
-    def sep(e: int) -> str:
-        return "\n" if e == len(text) - 1 else "\n\n"
+    text = txt.finish()
+    span, sep = txt.span, txt.sep
 
     # entities: docdata identified-content first, then inline names in the body
     entities: dict[str, dict] = {}
@@ -250,9 +244,7 @@ def read(data: bytes, name: str | None = None, *, max_bytes: int | None = xmlsaf
     elif title_text:
         title = Title(title_text, False, "headline")
     else:
-        from .text import derive_title
-
-        title = derive_title(headline[2] if headline else None, paragraphs[0].text if paragraphs else None)
+        title = title_of(headline[2] if headline else None, paragraphs[0].text if paragraphs else None)
     lang = root.get("baselang") or root.get(_XML_LANG) or "en"
     if not _LANG_OK.match(lang):
         lang = lang.split("-")[0].lower() if _LANG_OK.match(lang.split("-")[0].lower()) else "en"
@@ -264,12 +256,12 @@ def read(data: bytes, name: str | None = None, *, max_bytes: int | None = xmlsaf
         source=Source(name, hashlib.sha256(encoded).hexdigest(), len(encoded), "utf-8", False,
                       "lf" if "\n" in text else "none"),
         language=lang,
-        layout="blank-lines" if len(txt.parts) > 1 else ("single-block" if txt.parts else "empty"),
+        layout=txt.layout(),
         title=title,
-        headline=Block(headline[2], span(headline[0], headline[1]), sep=sep(headline[1])) if headline else None,
+        headline=txt.block(headline) if headline else None,
         dateline=dl_model,
         paragraphs=tuple(paragraphs),
-        signoff=Block(signoff[2], span(signoff[0], signoff[1]), sep=sep(signoff[1])) if signoff else None,
+        signoff=txt.block(signoff) if signoff else None,
         quotes=quotes, entities=tuple(ents), dates=dates,
     )
     return Result(article, tuple(notes))

@@ -26,10 +26,12 @@ from collections import Counter
 from .. import messages, xmlsafe
 from ..errors import InputError
 from ..quotetext import quote_text, widen_to_marks
-from ..model import (DATE_KINDS, Article, Dateline, DateMention, Entity, Paragraph, Quote, Source,
+from ..model import (DATE_KINDS, Article, Dateline, DateMention, Entity, Quote, Source,
                      Span, Title)
 from ..namespaces import NAR, NITF, ROLE_DERIVED_HEADLINE, ROLE_TITLE, XML
 from ..result import Message, Result
+from . import nitf_body
+from .nitf_body import _DATE_OK, local as _local
 from .rebuilt import Rebuilt, norm_space as _norm_space, title_of
 
 _N = f"{{{NAR}}}"
@@ -39,7 +41,6 @@ NAT_CP = {"cpnat:person": "person", "cpnat:organisation": "organization", "cpnat
           "cpnat:event": "event", "cpnat:poi": "place"}
 _ID_OK = re.compile(r"^urn:newsconv:[0-9a-f]{8,64}$")
 _LANG_OK = re.compile(r"^[a-z]{2,3}(-[A-Za-z0-9]{2,8})*$")
-_DATE_OK = re.compile(r"^(\d{4}(-\d{2}(-\d{2})?)?|--\d{2}-\d{2})$")
 #: what can speak: a quotation's `quote-source` names a person or an organisation, never a place
 SPEAKER_TYPES = frozenset({"person", "organization"})
 
@@ -49,20 +50,7 @@ _ROOT_READ = {"catalogRef", "catalog", "itemMeta", "contentMeta", "partMeta", "a
 _NITF_INLINE = {"person": "person", "org": "organization", "location": "place", "event": "event"}
 
 
-_PID, _EID, _QID, _DID = (re.compile(r"p\d+"), re.compile(r"e\d+"), re.compile(r"(q\d+)(?:\.\d+)?"),
-                          re.compile(r"d\d+"))
-_LOCALS: dict[str, str] = {}
-
-
-def _local(tag) -> str:
-    if not isinstance(tag, str):
-        return ""
-    local = _LOCALS.get(tag)
-    if local is None:
-        local = tag.rsplit("}", 1)[-1]
-        if len(_LOCALS) < 4096:  # tags of hostile input must not grow the cache without bound
-            _LOCALS[tag] = local
-    return local
+_EID, _DID = re.compile(r"e\d+"), re.compile(r"d\d+")
 
 
 def _kids(el, tag: str) -> list:
@@ -179,50 +167,18 @@ class _Reader:
         title_text = _norm_space("".join(cm_head.itertext())) if cm_head is not None else ""
         roles = (cm_head.get("roleuri") or "").split() if cm_head is not None else []
         derived_role = next((r for r in roles if r.startswith(ROLE_DERIVED_HEADLINE + ":")), None)
-        hl1 = find(body, "body.head/hedline/hl1")
-        headline = None
-        if hl1 is not None:
-            headline = txt.add_block(hl1)
-        if headline is None and title_text and derived_role is None:
-            headline = txt.add_text(title_text)
-
-        # dateline
-        dl_el = find(body, "body.head/dateline")
         cm_dl = self._cm("dateline")
-        dateline = None
-        if dl_el is not None:
-            dateline = txt.add_block(dl_el)
-        if dateline is None and cm_dl is not None and _norm_space("".join(cm_dl.itertext())):
-            dateline = txt.add_text(_norm_space("".join(cm_dl.itertext())))
-
-        # paragraphs
-        paras: list[tuple[object, tuple[int, int, str]]] = []
-        content = body.findall(ns + "body.content") if body is not None else []
-        unread = Counter()
-        for bc in content:
-            for child in bc:
-                if not isinstance(child.tag, str):
-                    continue
-                if child.tag == ns + "p":
-                    t = txt.add_block(child)
-                    if t is not None:
-                        paras.append((child, t))
-                else:
-                    unread[_local(child.tag)] += 1
-        if body is not None:
-            for part in body.findall(ns + "body.head/*"):
-                if _local(part.tag) not in ("hedline", "dateline"):
-                    unread[_local(part.tag)] += 1
-        if unread:
-            self.skipped("NITF elements " + ", ".join(sorted(unread)), "only paragraphs, headline, dateline and tagline are read")
+        headline, dl_el, dateline = nitf_body.head(
+            body, ns, txt, title_text, derived_role is not None,
+            _norm_space("".join(cm_dl.itertext())) if cm_dl is not None else None)
+        paras = nitf_body.paragraphs(body, ns, txt, self.skipped, ("hedline", "dateline"))
         if plain is not None and not paras:
             for chunk in re.split(r"\n\s*\n", plain):
                 if chunk.strip():
                     paras.append((None, txt.add_text(_norm_space(chunk))))
         if nitf is None and plain is None:
             self.notes.append(messages.make("NC515", file=self.name))
-        tagline = find(body, "body.end/tagline")
-        signoff = txt.add_block(tagline) if tagline is not None else None
+        signoff = nitf_body.tagline(body, ns, txt)
 
         text = txt.finish()
         span, sep, block = txt.span, txt.sep, txt.block
@@ -246,24 +202,13 @@ class _Reader:
             if place is None and dl_el is not None:
                 loc = dl_el.find(ns + "location")
                 place = _norm_space("".join(loc.itertext())) if loc is not None else None
-            sd = dl_el.find(ns + "story.date") if dl_el is not None else None
-            norm = sd.get("norm") if sd is not None else None
-            date = norm if norm and _DATE_OK.match(norm) else None
+            date = nitf_body.story_date(dl_el, ns)
             src = self._cm("infoSource")
             agency = _first_name(src) if src is not None else None
             dl_model = block(dateline, Dateline, place=place, date=date,
                              date_partial=bool(date and date.startswith("--")), agency=agency)
 
-        paragraphs = []
-        used_ids: set[str] = set()
-        for k, (el, t) in enumerate(paras, 1):
-            pid = el.get("id") if el is not None else None
-            if not pid or not _PID.fullmatch(pid) or pid in used_ids:
-                pid = f"p{k}"
-                while pid in used_ids:
-                    pid += "0"
-            used_ids.add(pid)
-            paragraphs.append(Paragraph(pid, t[2], span(t[0], t[1]), None, sep(t[1])))
+        paragraphs = nitf_body.number_paragraphs(paras, span, sep)
         # quotes point at paragraphs by position
         quotes = tuple(self._with_paragraph(q, paragraphs) for q in quotes)
 
@@ -408,37 +353,10 @@ class _Reader:
         for pm in self.root.findall(_N + "partMeta"):
             for token in (pm.get("contentrefs") or "").split():
                 pm_of[token] = pm
-        groups: dict[str, list[tuple[object, int, int]]] = {}
-        order: list[str] = []
-        n = 0
-        for el, s, e in txt.marks:
-            if _local(el.tag) != "q":
-                continue
-            xid = el.get("id") or ""
-            m = _QID.fullmatch(xid)
-            if m:
-                base = m.group(1)
-            else:
-                n += 1
-                base = f"q-anon{n}"
-            if base not in groups:
-                groups[base] = []
-                order.append(base)
-            groups[base].append((el, s, e))
         out = []
-        taken = {b for b in order if not b.startswith("q-anon")}
-        k = 0
         by_name = {e.name: e.id for e in entities if e.type in SPEAKER_TYPES}
         full = "".join(txt.parts)
-        for base in order:
-            pieces = groups[base]
-            qid = base
-            if base.startswith("q-anon"):
-                k += 1
-                while f"q{k}" in taken:
-                    k += 1
-                qid = f"q{k}"
-                taken.add(qid)
+        for qid, pieces in nitf_body.quote_groups(txt.marks):
             first = pieces[0][0]
             kind = "scare" if (first.get("class") or "") == "scare" else "direct"
             pm = next((pm_of.get(el.get("id")) for el, _, _ in pieces if el.get("id") in pm_of), None)

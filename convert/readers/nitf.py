@@ -12,15 +12,15 @@ from __future__ import annotations
 
 import hashlib
 import re
-from collections import Counter
 
 from .. import messages, xmlsafe
 from ..errors import InputError
 from ..quotetext import quote_text, widen_to_marks
-from ..model import Article, Dateline, Entity, Paragraph, Quote, Source, Title
+from ..model import Article, Dateline, Entity, Quote, Source, Title
 from ..namespaces import NITF
 from ..result import Message, Result
 from ..writers.nitf import ALT_ACRONYM, ALT_AFFILIATION, ALT_ALIAS, ALT_LOCATION
+from . import nitf_body
 from .newsml import _DATE_OK, _ID_OK, _LANG_OK, SPEAKER_TYPES, _local, _Reader
 from .rebuilt import Rebuilt, norm_space as _norm_space, title_of
 
@@ -69,32 +69,9 @@ def read(data: bytes, name: str | None = None, *, max_bytes: int | None = xmlsaf
             derived = mtype.split(":", 1)[1]
 
     txt = Rebuilt()
-    hl1 = body.find(q("body.head/hedline/hl1")) if body is not None else None
-    headline = txt.add_block(hl1) if hl1 is not None else None
-    if headline is None and title_text and derived is None:
-        headline = txt.add_text(title_text)
-    dl_el = body.find(q("body.head/dateline")) if body is not None else None
-    dateline = txt.add_block(dl_el) if dl_el is not None else None
-    paras = []
-    unread: Counter[str] = Counter()
-    for bc in (body.findall(q("body.content")) if body is not None else []):
-        for child in bc:
-            if not isinstance(child.tag, str):
-                continue
-            if child.tag == ns + "p":
-                t = txt.add_block(child)
-                if t is not None:
-                    paras.append((child, t))
-            else:
-                unread[_local(child.tag)] += 1
-    if body is not None:
-        for part in body.findall(q("body.head") + "/*"):
-            if _local(part.tag) not in ("hedline", "dateline", "distributor"):
-                unread[_local(part.tag)] += 1
-    if unread:
-        skipped("NITF elements " + ", ".join(sorted(unread)), "only paragraphs, headline, dateline and tagline are read")
-    tagline = body.find(q("body.end/tagline")) if body is not None else None
-    signoff = txt.add_block(tagline) if tagline is not None else None
+    headline, dl_el, dateline = nitf_body.head(body, ns, txt, title_text, derived is not None)
+    paras = nitf_body.paragraphs(body, ns, txt, skipped, ("hedline", "dateline", "distributor"))
+    signoff = nitf_body.tagline(body, ns, txt)
 
     text = txt.finish()
     span, sep = txt.span, txt.sep
@@ -176,34 +153,8 @@ def read(data: bytes, name: str | None = None, *, max_bytes: int | None = xmlsaf
     by_name = {e.name: e.id for e in ents if e.type in SPEAKER_TYPES}
 
     # quotations
-    groups: dict[str, list] = {}
-    qorder: list[str] = []
-    anon = 0
-    for el, s, e in txt.marks:
-        if _local(el.tag) != "q":
-            continue
-        m = re.fullmatch(r"(q\d+)(?:\.\d+)?", el.get("id") or "")
-        if m:
-            base = m.group(1)
-        else:
-            anon += 1
-            base = f"anon{anon}"
-        if base not in groups:
-            groups[base] = []
-            qorder.append(base)
-        groups[base].append((el, s, e))
-    taken_q = {b for b in qorder if b.startswith("q")}
     quotes = []
-    k = 0
-    for base in qorder:
-        pieces = groups[base]
-        qid = base
-        if not base.startswith("q"):
-            k += 1
-            while f"q{k}" in taken_q:
-                k += 1
-            qid = f"q{k}"
-            taken_q.add(qid)
+    for qid, pieces in nitf_body.quote_groups(txt.marks):
         first = pieces[0][0]
         kind = "scare" if first.get("class") == "scare" else "direct"
         source = first.get("quote-source") if kind == "direct" else None
@@ -215,24 +166,13 @@ def read(data: bytes, name: str | None = None, *, max_bytes: int | None = xmlsaf
     quotes.sort(key=lambda qq: int(qq.id[1:]))
     dates = _Reader._dates(None, txt, text, span)
 
-    paragraphs = []
-    used: set[str] = set()
-    for i, (el, t) in enumerate(paras, 1):
-        pid = el.get("id")
-        if not pid or not re.fullmatch(r"p\d+", pid) or pid in used:
-            pid = f"p{i}"
-            while pid in used:
-                pid += "0"
-        used.add(pid)
-        paragraphs.append(Paragraph(pid, t[2], span(t[0], t[1]), None, sep(t[1])))
+    paragraphs = nitf_body.number_paragraphs(paras, span, sep)
     quotes = tuple(_Reader._with_paragraph(qq, paragraphs) for qq in quotes)
 
     dl_model = None
     if dateline is not None:
         loc = dl_el.find(q("location"))
-        sd = dl_el.find(q("story.date"))
-        norm = sd.get("norm") if sd is not None else None
-        date = norm if norm and _DATE_OK.match(norm) else None
+        date = nitf_body.story_date(dl_el, ns)
         dist = body.find(q("body.head/distributor"))
         agency = _norm_space("".join(dist.itertext())) if dist is not None else None
         dl_model = Dateline(dateline[2], span(dateline[0], dateline[1]),

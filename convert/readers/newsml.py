@@ -276,21 +276,10 @@ class _Reader:
             concepts[key]["name"] = concepts[key]["name"] or _first_name(asr)
 
         # ids: keep newsconv's own (urn...#e3), else number the rest
-        ids: dict[str, str] = {}
         prefix = self.guid + "#"
-        taken = set()
-        for key in order:
-            if key.startswith(prefix) and _EID.fullmatch(key[len(prefix):]):
-                ids[key] = key[len(prefix):]
-                taken.add(ids[key])
-        n = 0
-        for key in order:
-            if key not in ids:
-                n += 1
-                while f"e{n}" in taken:
-                    n += 1
-                ids[key] = f"e{n}"
-                taken.add(ids[key])
+        ids = nitf_body.number_ids(
+            order, lambda key: key[len(prefix):] if key.startswith(prefix) and _EID.fullmatch(key[len(prefix):])
+            else None, "e")
 
         mentions: dict[str, list[Span]] = {}
         for ref in self.root.findall(_N + "inlineRef"):

@@ -128,20 +128,7 @@ def read(data: bytes, name: str | None = None, *, max_bytes: int | None = xmlsaf
                                  "acronym": None, "date": None, "location": None, "mentions": []}
                 order.append(key)
         entities[key]["mentions"].append(span(s, e))
-    ids: dict[str, str] = {}
-    taken: set[str] = set()
-    for key in order:
-        if re.fullmatch(r"e\d+", key):
-            ids[key] = key
-            taken.add(key)
-    n = 0
-    for key in order:
-        if key not in ids:
-            n += 1
-            while f"e{n}" in taken:
-                n += 1
-            ids[key] = f"e{n}"
-            taken.add(ids[key])
+    ids = nitf_body.number_ids(order, lambda key: key if re.fullmatch(r"e\d+", key) else None, "e")
     ents = []
     for key in order:
         c = entities[key]

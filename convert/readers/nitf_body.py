@@ -119,19 +119,28 @@ def quote_groups(marks) -> list[tuple[str, list]]:
             groups[base] = []
             order.append(base)
         groups[base].append((el, s, e))
-    taken = {b for b in order if not b.startswith("q-anon")}
-    out = []
-    k = 0
-    for base in order:
-        qid = base
-        if base.startswith("q-anon"):
-            k += 1
-            while f"q{k}" in taken:
-                k += 1
-            qid = f"q{k}"
-            taken.add(qid)
-        out.append((qid, groups[base]))
-    return out
+    ids = number_ids(order, lambda base: None if base.startswith("q-anon") else base, "q")
+    return [(ids[base], groups[base]) for base in order]
 
 
-__all__ = ["head", "local", "number_paragraphs", "paragraphs", "quote_groups", "story_date", "tagline"]
+def number_ids(keys, own_id, prefix: str) -> dict[str, str]:
+    """key -> id: the key's own id (`own_id(key)`, None when it has none) kept, every other key
+    numbered in order with the first free `<prefix><n>`."""
+    ids: dict[str, str] = {}
+    for key in keys:
+        oid = own_id(key)
+        if oid is not None:
+            ids[key] = oid
+    taken = set(ids.values())
+    n = 0
+    for key in keys:
+        if key not in ids:
+            n += 1
+            while f"{prefix}{n}" in taken:
+                n += 1
+            ids[key] = f"{prefix}{n}"
+            taken.add(ids[key])
+    return ids
+
+
+__all__ = ["head", "local", "number_ids", "number_paragraphs", "paragraphs", "quote_groups", "story_date", "tagline"]

@@ -26,7 +26,7 @@ from collections import Counter
 from .. import messages, xmlsafe
 from ..errors import InputError
 from ..quotetext import quote_text, widen_to_marks
-from ..model import (DATE_KINDS, Article, Dateline, DateMention, Entity, Quote, Source,
+from ..model import (DATE_KINDS, Article, Dateline, DateMention, Entity, Quote,
                      Span, Title)
 from ..namespaces import NAR, NITF, ROLE_DERIVED_HEADLINE, ROLE_TITLE, XML
 from ..result import Message, Result
@@ -225,11 +225,8 @@ class _Reader:
             lang = "en"
         art_id = self.guid if _ID_OK.match(self.guid) else "urn:newsconv:" + hashlib.sha256(
             self.guid.encode("utf-8")).hexdigest()[:20]
-        encoded = text.encode("utf-8")
-        source = Source(self.name, hashlib.sha256(encoded).hexdigest(), len(encoded), "utf-8", False,
-                        "lf" if "\n" in text else "none")
         article = Article(
-            id=art_id, source=source, language=lang,
+            id=art_id, source=txt.source(self.name), language=lang,
             layout=txt.layout(),
             title=title,
             headline=block(headline) if headline else None,

@@ -16,7 +16,7 @@ import re
 from .. import messages, xmlsafe
 from ..errors import InputError
 from ..quotetext import quote_text, widen_to_marks
-from ..model import Article, Dateline, Entity, Quote, Source, Title
+from ..model import Article, Dateline, Entity, Quote, Title
 from ..namespaces import NITF
 from ..result import Message, Result
 from ..writers.nitf import ALT_ACRONYM, ALT_AFFILIATION, ALT_ALIAS, ALT_LOCATION
@@ -177,11 +177,9 @@ def read(data: bytes, name: str | None = None, *, max_bytes: int | None = xmlsaf
         lang = lang.split("-")[0].lower() if _LANG_OK.match(lang.split("-")[0].lower()) else "en"
     art_id = id_string if id_string and _ID_OK.match(id_string) else "urn:newsconv:" + hashlib.sha256(
         (id_string or text).encode("utf-8")).hexdigest()[:20]
-    encoded = text.encode("utf-8")
     article = Article(
         id=art_id,
-        source=Source(name, hashlib.sha256(encoded).hexdigest(), len(encoded), "utf-8", False,
-                      "lf" if "\n" in text else "none"),
+        source=txt.source(name),
         language=lang,
         layout=txt.layout(),
         title=title,

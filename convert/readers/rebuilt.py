@@ -11,9 +11,10 @@ Two ways in, one rule for the text:
 
 from __future__ import annotations
 
+import hashlib
 import re
 
-from ..model import Block, Paragraph, Title
+from ..model import Block, Paragraph, Source, Title
 from ..textpos import LineIndex
 from ..writers.nitf_body import _align
 
@@ -108,6 +109,12 @@ class Rebuilt:
 
     def layout(self) -> str:
         return "blank-lines" if len(self.parts) > 1 else ("single-block" if self.parts else "empty")
+
+    def source(self, name: str | None) -> Source:
+        """The model's source: the rebuilt text (its sha256 and UTF-8 length) under `name`."""
+        encoded = self.text.encode("utf-8")
+        return Source(name, hashlib.sha256(encoded).hexdigest(), len(encoded), "utf-8", False,
+                      "lf" if "\n" in self.text else "none")
 
 
 def blocks(pieces, make_dateline):

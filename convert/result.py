@@ -60,12 +60,12 @@ class Message:
         }
 
 
-@dataclass(frozen=True, slots=True)
-class Result(Generic[T]):
-    """A value with the messages produced while making it."""
+class HasMessages:
+    """`errors`, `warnings` and `ok` over a `messages` tuple (shared by Result and
+    convert.validation.Report)."""
 
-    value: T
-    messages: tuple[Message, ...] = ()
+    __slots__ = ()
+    messages: tuple[Message, ...]
 
     @property
     def errors(self) -> tuple[Message, ...]:
@@ -80,4 +80,13 @@ class Result(Generic[T]):
         return not self.errors
 
 
-__all__ = ["Message", "Result", "SEVERITIES"]
+@dataclass(frozen=True, slots=True)
+class Result(HasMessages, Generic[T]):
+    """A value with the messages produced while making it."""
+
+    value: T
+    messages: tuple[Message, ...] = ()
+
+
+
+__all__ = ["HasMessages", "Message", "Result", "SEVERITIES"]

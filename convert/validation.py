@@ -34,7 +34,7 @@ from .api import read_bytes_from, read_stream
 from .decode import DEFAULT_MAX_BYTES
 from .errors import NewsconvError
 from .readers import READERS, guess_format
-from .result import Message
+from .result import HasMessages, Message
 
 #: input formats `validate` knows: every reader's, plus DOCX (an output that has no reader)
 FORMATS = tuple(READERS) + ("docx",)
@@ -45,24 +45,12 @@ _SEVERITY_RANK = {"error": 0, "warning": 1, "info": 2}
 
 
 @dataclass(frozen=True, slots=True)
-class Report:
+class Report(HasMessages):
     """The outcome for one file: its name, the format it was checked as, and every message."""
 
     file: str
     format: str
     messages: tuple[Message, ...] = field(default_factory=tuple)
-
-    @property
-    def errors(self) -> tuple[Message, ...]:
-        return tuple(m for m in self.messages if m.severity == "error")
-
-    @property
-    def warnings(self) -> tuple[Message, ...]:
-        return tuple(m for m in self.messages if m.severity == "warning")
-
-    @property
-    def ok(self) -> bool:
-        return not any(m.severity == "error" for m in self.messages)
 
     def failed(self, strict: bool = False) -> bool:
         """Errors fail a file; with `strict`, warnings do too."""

@@ -24,9 +24,9 @@ import re
 
 from .. import messages
 from ..errors import InputError
-from ..model import Article, Block, Dateline, Entity, Paragraph, Quote, Source, Title
+from ..model import Article, Dateline, Entity, Paragraph, Quote, Source
 from ..result import Message, Result
-from ..textpos import LineIndex
+from .rebuilt import blocks, title_of
 
 _ENTITY_TYPES = {
     "Person": "person",
@@ -163,34 +163,10 @@ def read(data: bytes, name: str | None = None, **_options) -> Result[Article]:
     if pieces:
         role, text_, _sep = pieces[-1]
         pieces[-1] = (role, text_, "\n")
-    text = "".join(t + s for _r, t, s in pieces)
-    index = LineIndex(text)
-    headline = dateline = signoff = None
-    paragraphs: list[Paragraph] = []
-    pos = 0
-    for role, t, sep in pieces:
-        span = index.span(pos, pos + len(t))
-        if role == "headline":
-            headline = Block(t, span, None, sep)
-        elif role == "signoff":
-            signoff = Block(t, span, None, sep)
-        elif role == "dateline":
-            dateline = _dateline(t, span, sep, art, nodes)
-        else:
-            paragraphs.append(Paragraph(f"p{len(paragraphs) + 1}", t, span, None, sep))
-        pos += len(t) + len(sep)
-
-    if headline is not None:
-        title = Title(headline.text, False, "headline")
-    else:
-        from .text import derive_title
-
-        derived = derive_title(None, paragraphs[0].text if paragraphs else None)
-        label = _text(art.get("name"))
-        if label and label != derived.text:
-            title = Title(label, True, "lead-clause")
-        else:
-            title = derived
+    text, index, headline, dateline, paragraphs, signoff = blocks(
+        pieces, lambda t, span, sep: _dateline(t, span, sep, art, nodes))
+    title = title_of(headline.text if headline else None, paragraphs[0].text if paragraphs else None,
+                     _text(art.get("name")))
 
     # -- entities -----------------------------------------------------------------------------
     special = set()

@@ -26,12 +26,13 @@ from collections import Counter
 from .. import messages, xmlsafe
 from ..errors import InputError
 from ..quotetext import quote_text, widen_to_marks
-from ..model import (DATE_KINDS, Article, Block, Dateline, DateMention, Entity, Paragraph, Quote, Source,
+from ..model import (DATE_KINDS, Article, Dateline, DateMention, Entity, Quote,
                      Span, Title)
 from ..namespaces import NAR, NITF, ROLE_DERIVED_HEADLINE, ROLE_TITLE, XML
 from ..result import Message, Result
-from ..textpos import LineIndex
-from ..writers.nitf_body import _align
+from . import nitf_body
+from .nitf_body import _DATE_OK, local as _local
+from .rebuilt import Rebuilt, norm_space as _norm_space, title_of
 
 _N = f"{{{NAR}}}"
 _F = f"{{{NITF}}}"
@@ -40,13 +41,8 @@ NAT_CP = {"cpnat:person": "person", "cpnat:organisation": "organization", "cpnat
           "cpnat:event": "event", "cpnat:poi": "place"}
 _ID_OK = re.compile(r"^urn:newsconv:[0-9a-f]{8,64}$")
 _LANG_OK = re.compile(r"^[a-z]{2,3}(-[A-Za-z0-9]{2,8})*$")
-_DATE_OK = re.compile(r"^(\d{4}(-\d{2}(-\d{2})?)?|--\d{2}-\d{2})$")
 #: what can speak: a quotation's `quote-source` names a person or an organisation, never a place
 SPEAKER_TYPES = frozenset({"person", "organization"})
-#: a run of XML whitespace with a line break or tab in it is layout (an indented, wrapped
-#: element); runs of plain spaces are the text's own (`and  a minimum-wage hike` in a source
-#: paragraph), and NBSP and other spaces are content
-_WS = re.compile(r" *[\t\r\n][ \t\r\n]*")
 
 _ITEM_META_READ = {"itemClass", "provider", "versionCreated", "firstCreated", "pubStatus", "generator", "edNote"}
 _CONTENT_META_READ = {"contentCreated", "located", "infoSource", "language", "subject", "headline", "dateline"}
@@ -54,31 +50,7 @@ _ROOT_READ = {"catalogRef", "catalog", "itemMeta", "contentMeta", "partMeta", "a
 _NITF_INLINE = {"person": "person", "org": "organization", "location": "place", "event": "event"}
 
 
-_PID, _EID, _QID, _DID = (re.compile(r"p\d+"), re.compile(r"e\d+"), re.compile(r"(q\d+)(?:\.\d+)?"),
-                          re.compile(r"d\d+"))
-_LOCALS: dict[str, str] = {}
-
-
-def _local(tag) -> str:
-    if not isinstance(tag, str):
-        return ""
-    local = _LOCALS.get(tag)
-    if local is None:
-        local = tag.rsplit("}", 1)[-1]
-        if len(_LOCALS) < 4096:  # tags of hostile input must not grow the cache without bound
-            _LOCALS[tag] = local
-    return local
-
-
-_ODD_SPACE = re.compile(r"[\t\r\n]")
-
-
-def _norm_space(text: str) -> str:
-    """Layout whitespace (runs with a line break or tab) as one space, trimmed (fast path: no
-    layout whitespace)."""
-    if _ODD_SPACE.search(text) is None and text[:1] != " " and text[-1:] != " ":
-        return text
-    return _WS.sub(" ", text).strip(" ")
+_EID, _DID = re.compile(r"e\d+"), re.compile(r"d\d+")
 
 
 def _kids(el, tag: str) -> list:
@@ -103,60 +75,6 @@ def _first_name(el, names: list | None = None) -> str | None:
         if (n.text or "").strip():
             return _norm_space(n.text)
     return None
-
-
-class _Text:
-    """The plain text rebuilt from the item, and the inline elements' offsets in it."""
-
-    def __init__(self):
-        self.parts: list[str] = []
-        self.length = 0
-        self.marks: list[tuple[object, int, int]] = []  # (element, start, end)
-
-    def add_block(self, el) -> tuple[int, int, str] | None:
-        """Append the text of `el` (whitespace normalised) as one block; record inline elements.
-        None (and nothing appended) when the element holds no text."""
-        buf: list[str] = []
-        local: list[tuple[object, int, int]] = []
-        pos = [0]
-
-        def walk(node):
-            if node.text:
-                buf.append(node.text)
-                pos[0] += len(node.text)
-            for child in node:
-                if not isinstance(child.tag, str):
-                    if child.tail:
-                        buf.append(child.tail)
-                        pos[0] += len(child.tail)
-                    continue
-                start = pos[0]
-                walk(child)
-                local.append((child, start, pos[0]))
-                if child.tail:
-                    buf.append(child.tail)
-                    pos[0] += len(child.tail)
-
-        walk(el)
-        raw = "".join(buf)
-        text = _norm_space(raw)
-        if not text:
-            return None
-        if text != raw:
-            amap = _align(raw, text)
-            local = [(c, amap[s], amap[e]) for c, s, e in local]
-        return self.add_text(text, local)
-
-    def add_text(self, text: str, local=()) -> tuple[int, int, str]:
-        if self.parts:
-            self.parts.append("\n\n")
-            self.length += 2
-        start = self.length
-        self.parts.append(text)
-        self.length += len(text)
-        for c, s, e in local:
-            self.marks.append((c, start + s, start + e))
-        return start, self.length, text
 
 
 def read(data: bytes, name: str | None = None, *, max_bytes: int | None = xmlsafe.DEFAULT_MAX_XML_BYTES,
@@ -242,70 +160,28 @@ class _Reader:
             return el.find("/".join(ns + p for p in path.split("/"))) if el is not None else None
 
         body = find(nitf, "body")
-        txt = _Text()
+        txt = Rebuilt()
 
         # title and headline
         cm_head = self._cm("headline")
         title_text = _norm_space("".join(cm_head.itertext())) if cm_head is not None else ""
         roles = (cm_head.get("roleuri") or "").split() if cm_head is not None else []
         derived_role = next((r for r in roles if r.startswith(ROLE_DERIVED_HEADLINE + ":")), None)
-        hl1 = find(body, "body.head/hedline/hl1")
-        headline = None
-        if hl1 is not None:
-            headline = txt.add_block(hl1)
-        if headline is None and title_text and derived_role is None:
-            headline = txt.add_text(title_text)
-
-        # dateline
-        dl_el = find(body, "body.head/dateline")
         cm_dl = self._cm("dateline")
-        dateline = None
-        if dl_el is not None:
-            dateline = txt.add_block(dl_el)
-        if dateline is None and cm_dl is not None and _norm_space("".join(cm_dl.itertext())):
-            dateline = txt.add_text(_norm_space("".join(cm_dl.itertext())))
-
-        # paragraphs
-        paras: list[tuple[object, tuple[int, int, str]]] = []
-        content = body.findall(ns + "body.content") if body is not None else []
-        unread = Counter()
-        for bc in content:
-            for child in bc:
-                if not isinstance(child.tag, str):
-                    continue
-                if child.tag == ns + "p":
-                    t = txt.add_block(child)
-                    if t is not None:
-                        paras.append((child, t))
-                else:
-                    unread[_local(child.tag)] += 1
-        if body is not None:
-            for part in body.findall(ns + "body.head/*"):
-                if _local(part.tag) not in ("hedline", "dateline"):
-                    unread[_local(part.tag)] += 1
-        if unread:
-            self.skipped("NITF elements " + ", ".join(sorted(unread)), "only paragraphs, headline, dateline and tagline are read")
+        headline, dl_el, dateline = nitf_body.head(
+            body, ns, txt, title_text, derived_role is not None,
+            _norm_space("".join(cm_dl.itertext())) if cm_dl is not None else None)
+        paras = nitf_body.paragraphs(body, ns, txt, self.skipped, ("hedline", "dateline"))
         if plain is not None and not paras:
             for chunk in re.split(r"\n\s*\n", plain):
                 if chunk.strip():
                     paras.append((None, txt.add_text(_norm_space(chunk))))
         if nitf is None and plain is None:
             self.notes.append(messages.make("NC515", file=self.name))
-        tagline = find(body, "body.end/tagline")
-        signoff = txt.add_block(tagline) if tagline is not None else None
+        signoff = nitf_body.tagline(body, ns, txt)
 
-        text = "".join(txt.parts) + ("\n" if txt.parts else "")
-        index = LineIndex(text)
-
-        def span(s: int, e: int) -> Span:
-            return index.span(s, e)
-
-        def sep(e: int) -> str:
-            return "\n" if e == len(text) - 1 else "\n\n"
-
-        def block(t, cls=Block, **kw):
-            s, e, body_text = t
-            return cls(text=body_text, span=span(s, e), sep=sep(e), **kw)
+        text = txt.finish()
+        span, sep, block = txt.span, txt.sep, txt.block
 
         # ids of elements -> spans, for inlineRef / partMeta
         by_id: dict[str, tuple[object, int, int]] = {}
@@ -326,24 +202,13 @@ class _Reader:
             if place is None and dl_el is not None:
                 loc = dl_el.find(ns + "location")
                 place = _norm_space("".join(loc.itertext())) if loc is not None else None
-            sd = dl_el.find(ns + "story.date") if dl_el is not None else None
-            norm = sd.get("norm") if sd is not None else None
-            date = norm if norm and _DATE_OK.match(norm) else None
+            date = nitf_body.story_date(dl_el, ns)
             src = self._cm("infoSource")
             agency = _first_name(src) if src is not None else None
             dl_model = block(dateline, Dateline, place=place, date=date,
                              date_partial=bool(date and date.startswith("--")), agency=agency)
 
-        paragraphs = []
-        used_ids: set[str] = set()
-        for k, (el, t) in enumerate(paras, 1):
-            pid = el.get("id") if el is not None else None
-            if not pid or not _PID.fullmatch(pid) or pid in used_ids:
-                pid = f"p{k}"
-                while pid in used_ids:
-                    pid += "0"
-            used_ids.add(pid)
-            paragraphs.append(Paragraph(pid, t[2], span(t[0], t[1]), None, sep(t[1])))
+        paragraphs = nitf_body.number_paragraphs(paras, span, sep)
         # quotes point at paragraphs by position
         quotes = tuple(self._with_paragraph(q, paragraphs) for q in quotes)
 
@@ -352,9 +217,7 @@ class _Reader:
         elif title_text:
             title = Title(title_text, False, "headline")
         else:
-            from .text import derive_title
-
-            title = derive_title(headline[2] if headline else None, paragraphs[0].text if paragraphs else None)
+            title = title_of(headline[2] if headline else None, paragraphs[0].text if paragraphs else None)
 
         lang = self.root.get(_XML_LANG) or (self._cm("language").get("tag") if self._cm("language") is not None else "en")
         lang = lang if _LANG_OK.match(lang or "") else (lang or "en").split("-")[0].lower()
@@ -362,12 +225,9 @@ class _Reader:
             lang = "en"
         art_id = self.guid if _ID_OK.match(self.guid) else "urn:newsconv:" + hashlib.sha256(
             self.guid.encode("utf-8")).hexdigest()[:20]
-        encoded = text.encode("utf-8")
-        source = Source(self.name, hashlib.sha256(encoded).hexdigest(), len(encoded), "utf-8", False,
-                        "lf" if "\n" in text else "none")
         article = Article(
-            id=art_id, source=source, language=lang,
-            layout="blank-lines" if len(txt.parts) > 1 else ("single-block" if txt.parts else "empty"),
+            id=art_id, source=txt.source(self.name), language=lang,
+            layout=txt.layout(),
             title=title,
             headline=block(headline) if headline else None,
             dateline=dl_model,
@@ -413,21 +273,10 @@ class _Reader:
             concepts[key]["name"] = concepts[key]["name"] or _first_name(asr)
 
         # ids: keep newsconv's own (urn...#e3), else number the rest
-        ids: dict[str, str] = {}
         prefix = self.guid + "#"
-        taken = set()
-        for key in order:
-            if key.startswith(prefix) and _EID.fullmatch(key[len(prefix):]):
-                ids[key] = key[len(prefix):]
-                taken.add(ids[key])
-        n = 0
-        for key in order:
-            if key not in ids:
-                n += 1
-                while f"e{n}" in taken:
-                    n += 1
-                ids[key] = f"e{n}"
-                taken.add(ids[key])
+        ids = nitf_body.number_ids(
+            order, lambda key: key[len(prefix):] if key.startswith(prefix) and _EID.fullmatch(key[len(prefix):])
+            else None, "e")
 
         mentions: dict[str, list[Span]] = {}
         for ref in self.root.findall(_N + "inlineRef"):
@@ -490,37 +339,10 @@ class _Reader:
         for pm in self.root.findall(_N + "partMeta"):
             for token in (pm.get("contentrefs") or "").split():
                 pm_of[token] = pm
-        groups: dict[str, list[tuple[object, int, int]]] = {}
-        order: list[str] = []
-        n = 0
-        for el, s, e in txt.marks:
-            if _local(el.tag) != "q":
-                continue
-            xid = el.get("id") or ""
-            m = _QID.fullmatch(xid)
-            if m:
-                base = m.group(1)
-            else:
-                n += 1
-                base = f"q-anon{n}"
-            if base not in groups:
-                groups[base] = []
-                order.append(base)
-            groups[base].append((el, s, e))
         out = []
-        taken = {b for b in order if not b.startswith("q-anon")}
-        k = 0
         by_name = {e.name: e.id for e in entities if e.type in SPEAKER_TYPES}
         full = "".join(txt.parts)
-        for base in order:
-            pieces = groups[base]
-            qid = base
-            if base.startswith("q-anon"):
-                k += 1
-                while f"q{k}" in taken:
-                    k += 1
-                qid = f"q{k}"
-                taken.add(qid)
+        for qid, pieces in nitf_body.quote_groups(txt.marks):
             first = pieces[0][0]
             kind = "scare" if (first.get("class") or "") == "scare" else "direct"
             pm = next((pm_of.get(el.get("id")) for el, _, _ in pieces if el.get("id") in pm_of), None)

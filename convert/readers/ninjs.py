@@ -16,9 +16,9 @@ from dataclasses import replace
 
 from .. import messages
 from ..errors import InputError
-from ..model import Article, Block, Dateline, Entity, Paragraph, Source, Title
+from ..model import Article, Dateline, Entity, Source
 from ..result import Result
-from ..textpos import LineIndex
+from .rebuilt import blocks, title_of
 
 _LISTS = (("people", "person"), ("organisations", "organization"), ("places", "place"), ("events", "event"))
 _MODEL_ID = re.compile(r"^urn:newsconv:[0-9a-f]{8,64}$")
@@ -94,40 +94,16 @@ def read(data: bytes, name: str | None = None, **_options) -> Result[Article]:
                       None)
         if source is not None:
             pieces.append(("signoff", source["name"]))
-    seps = []
-    for k, (role, _t) in enumerate(pieces):
-        if k + 1 == len(pieces):
-            seps.append("\n")
-        elif role == "dateline":
-            seps.append(dateline_parts[1])
-        else:
-            seps.append("\n\n")
-    text = "".join(t + s for (_r, t), s in zip(pieces, seps))
-    index = LineIndex(text)
-    headline = dateline = signoff = None
-    paragraphs: list[Paragraph] = []
-    pos = 0
-    for (role, t), sep in zip(pieces, seps):
-        span = index.span(pos, pos + len(t))
-        if role == "headline":
-            headline = Block(t, span, None, sep)
-        elif role == "signoff":
-            signoff = Block(t, span, None, sep)
-        elif role == "dateline":
-            dm = dateline_parts[2]
-            dateline = Dateline(t, span, dm.place, dm.date, dm.date_partial, dm.agency, None, sep)
-        else:
-            paragraphs.append(Paragraph(f"p{len(paragraphs) + 1}", t, span, None, sep))
-        pos += len(t) + len(sep)
-
-    if headline is not None:
-        title = Title(headline.text, False, "headline")
-    else:
-        from .text import derive_title
-
-        derived = derive_title(None, paragraphs[0].text if paragraphs else None)
-        label = doc.get("title") if isinstance(doc.get("title"), str) else None
-        title = Title(label, True, "lead-clause") if label and label != derived.text else derived
+    # (role, text, separator after it): a blank line, the dateline's own, the final line break
+    last = len(pieces) - 1
+    found_dl = dateline_parts[2] if dateline_parts else None
+    text, _index, headline, dateline, paragraphs, signoff = blocks(
+        [(role, t, "\n" if k == last else dateline_parts[1] if role == "dateline" else "\n\n")
+         for k, (role, t) in enumerate(pieces)],
+        lambda t, span, sep: Dateline(t, span, found_dl.place, found_dl.date, found_dl.date_partial,
+                                      found_dl.agency, None, sep))
+    label = doc.get("title") if isinstance(doc.get("title"), str) else None
+    title = title_of(headline.text if headline else None, paragraphs[0].text if paragraphs else None, label)
 
     found: list[tuple[str | None, str, str]] = []  # (model id from the uri, type, name)
     for key, etype in _LISTS:

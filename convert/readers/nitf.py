@@ -12,17 +12,17 @@ from __future__ import annotations
 
 import hashlib
 import re
-from collections import Counter
 
 from .. import messages, xmlsafe
 from ..errors import InputError
 from ..quotetext import quote_text, widen_to_marks
-from ..model import Article, Block, Dateline, Entity, Paragraph, Quote, Source, Span, Title
+from ..model import Article, Dateline, Entity, Quote, Title
 from ..namespaces import NITF
 from ..result import Message, Result
-from ..textpos import LineIndex
 from ..writers.nitf import ALT_ACRONYM, ALT_AFFILIATION, ALT_ALIAS, ALT_LOCATION
-from .newsml import _DATE_OK, _ID_OK, _LANG_OK, SPEAKER_TYPES, _local, _norm_space, _Reader, _Text
+from . import nitf_body
+from .newsml import _DATE_OK, _ID_OK, _LANG_OK, SPEAKER_TYPES, _local, _Reader
+from .rebuilt import Rebuilt, norm_space as _norm_space, title_of
 
 _F = f"{{{NITF}}}"
 _KIND = {"person": "person", "org": "organization", "location": "place", "event": "event"}
@@ -68,42 +68,13 @@ def read(data: bytes, name: str | None = None, *, max_bytes: int | None = xmlsaf
         if mtype.startswith("derived-title:"):
             derived = mtype.split(":", 1)[1]
 
-    txt = _Text()
-    hl1 = body.find(q("body.head/hedline/hl1")) if body is not None else None
-    headline = txt.add_block(hl1) if hl1 is not None else None
-    if headline is None and title_text and derived is None:
-        headline = txt.add_text(title_text)
-    dl_el = body.find(q("body.head/dateline")) if body is not None else None
-    dateline = txt.add_block(dl_el) if dl_el is not None else None
-    paras = []
-    unread: Counter[str] = Counter()
-    for bc in (body.findall(q("body.content")) if body is not None else []):
-        for child in bc:
-            if not isinstance(child.tag, str):
-                continue
-            if child.tag == ns + "p":
-                t = txt.add_block(child)
-                if t is not None:
-                    paras.append((child, t))
-            else:
-                unread[_local(child.tag)] += 1
-    if body is not None:
-        for part in body.findall(q("body.head") + "/*"):
-            if _local(part.tag) not in ("hedline", "dateline", "distributor"):
-                unread[_local(part.tag)] += 1
-    if unread:
-        skipped("NITF elements " + ", ".join(sorted(unread)), "only paragraphs, headline, dateline and tagline are read")
-    tagline = body.find(q("body.end/tagline")) if body is not None else None
-    signoff = txt.add_block(tagline) if tagline is not None else None
+    txt = Rebuilt()
+    headline, dl_el, dateline = nitf_body.head(body, ns, txt, title_text, derived is not None)
+    paras = nitf_body.paragraphs(body, ns, txt, skipped, ("hedline", "dateline", "distributor"))
+    signoff = nitf_body.tagline(body, ns, txt)
 
-    text = "".join(txt.parts) + ("\n" if txt.parts else "")
-    index = LineIndex(text)
-
-    def span(s: int, e: int) -> Span:
-        return index.span(s, e)
-
-    def sep(e: int) -> str:
-        return "\n" if e == len(text) - 1 else "\n\n"
+    text = txt.finish()
+    span, sep = txt.span, txt.sep
 
     # entities: docdata identified-content first, then inline names in the body
     entities: dict[str, dict] = {}
@@ -157,20 +128,7 @@ def read(data: bytes, name: str | None = None, *, max_bytes: int | None = xmlsaf
                                  "acronym": None, "date": None, "location": None, "mentions": []}
                 order.append(key)
         entities[key]["mentions"].append(span(s, e))
-    ids: dict[str, str] = {}
-    taken: set[str] = set()
-    for key in order:
-        if re.fullmatch(r"e\d+", key):
-            ids[key] = key
-            taken.add(key)
-    n = 0
-    for key in order:
-        if key not in ids:
-            n += 1
-            while f"e{n}" in taken:
-                n += 1
-            ids[key] = f"e{n}"
-            taken.add(ids[key])
+    ids = nitf_body.number_ids(order, lambda key: key if re.fullmatch(r"e\d+", key) else None, "e")
     ents = []
     for key in order:
         c = entities[key]
@@ -182,34 +140,8 @@ def read(data: bytes, name: str | None = None, *, max_bytes: int | None = xmlsaf
     by_name = {e.name: e.id for e in ents if e.type in SPEAKER_TYPES}
 
     # quotations
-    groups: dict[str, list] = {}
-    qorder: list[str] = []
-    anon = 0
-    for el, s, e in txt.marks:
-        if _local(el.tag) != "q":
-            continue
-        m = re.fullmatch(r"(q\d+)(?:\.\d+)?", el.get("id") or "")
-        if m:
-            base = m.group(1)
-        else:
-            anon += 1
-            base = f"anon{anon}"
-        if base not in groups:
-            groups[base] = []
-            qorder.append(base)
-        groups[base].append((el, s, e))
-    taken_q = {b for b in qorder if b.startswith("q")}
     quotes = []
-    k = 0
-    for base in qorder:
-        pieces = groups[base]
-        qid = base
-        if not base.startswith("q"):
-            k += 1
-            while f"q{k}" in taken_q:
-                k += 1
-            qid = f"q{k}"
-            taken_q.add(qid)
+    for qid, pieces in nitf_body.quote_groups(txt.marks):
         first = pieces[0][0]
         kind = "scare" if first.get("class") == "scare" else "direct"
         source = first.get("quote-source") if kind == "direct" else None
@@ -221,24 +153,13 @@ def read(data: bytes, name: str | None = None, *, max_bytes: int | None = xmlsaf
     quotes.sort(key=lambda qq: int(qq.id[1:]))
     dates = _Reader._dates(None, txt, text, span)
 
-    paragraphs = []
-    used: set[str] = set()
-    for i, (el, t) in enumerate(paras, 1):
-        pid = el.get("id")
-        if not pid or not re.fullmatch(r"p\d+", pid) or pid in used:
-            pid = f"p{i}"
-            while pid in used:
-                pid += "0"
-        used.add(pid)
-        paragraphs.append(Paragraph(pid, t[2], span(t[0], t[1]), None, sep(t[1])))
+    paragraphs = nitf_body.number_paragraphs(paras, span, sep)
     quotes = tuple(_Reader._with_paragraph(qq, paragraphs) for qq in quotes)
 
     dl_model = None
     if dateline is not None:
         loc = dl_el.find(q("location"))
-        sd = dl_el.find(q("story.date"))
-        norm = sd.get("norm") if sd is not None else None
-        date = norm if norm and _DATE_OK.match(norm) else None
+        date = nitf_body.story_date(dl_el, ns)
         dist = body.find(q("body.head/distributor"))
         agency = _norm_space("".join(dist.itertext())) if dist is not None else None
         dl_model = Dateline(dateline[2], span(dateline[0], dateline[1]),
@@ -250,26 +171,22 @@ def read(data: bytes, name: str | None = None, *, max_bytes: int | None = xmlsaf
     elif title_text:
         title = Title(title_text, False, "headline")
     else:
-        from .text import derive_title
-
-        title = derive_title(headline[2] if headline else None, paragraphs[0].text if paragraphs else None)
+        title = title_of(headline[2] if headline else None, paragraphs[0].text if paragraphs else None)
     lang = root.get("baselang") or root.get(_XML_LANG) or "en"
     if not _LANG_OK.match(lang):
         lang = lang.split("-")[0].lower() if _LANG_OK.match(lang.split("-")[0].lower()) else "en"
     art_id = id_string if id_string and _ID_OK.match(id_string) else "urn:newsconv:" + hashlib.sha256(
         (id_string or text).encode("utf-8")).hexdigest()[:20]
-    encoded = text.encode("utf-8")
     article = Article(
         id=art_id,
-        source=Source(name, hashlib.sha256(encoded).hexdigest(), len(encoded), "utf-8", False,
-                      "lf" if "\n" in text else "none"),
+        source=txt.source(name),
         language=lang,
-        layout="blank-lines" if len(txt.parts) > 1 else ("single-block" if txt.parts else "empty"),
+        layout=txt.layout(),
         title=title,
-        headline=Block(headline[2], span(headline[0], headline[1]), sep=sep(headline[1])) if headline else None,
+        headline=txt.block(headline) if headline else None,
         dateline=dl_model,
         paragraphs=tuple(paragraphs),
-        signoff=Block(signoff[2], span(signoff[0], signoff[1]), sep=sep(signoff[1])) if signoff else None,
+        signoff=txt.block(signoff) if signoff else None,
         quotes=quotes, entities=tuple(ents), dates=dates,
     )
     return Result(article, tuple(notes))

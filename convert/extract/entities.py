@@ -288,8 +288,9 @@ def demonym(tok: str) -> bool:
     return False
 
 
+@lru_cache(maxsize=16384)
 def _is_acronym(tok: str) -> bool:
-    return bool(ACRONYM.match(tok))
+    return bool(ACRONYM.match(tok))  # memoised: the same words are asked about again and again
 
 
 class Finder:
@@ -647,7 +648,7 @@ class Finder:
             return
         if toks[0].isupper() and len(toks[0]) > 1 and not _is_acronym(toks[0]):
             return
-        if gazetteer.lookup(toks[0]) is not None and gazetteer.lookup(toks[0])[0] != "city":
+        if (gazetteer.lookup(toks[0]) or ("city",))[0] != "city":
             return  # "Romania Radio": a place word leads, not a given name
         # (only the word that decides is looked up: each lookup scans the article's text)
         if sent_init:

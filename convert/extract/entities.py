@@ -999,8 +999,7 @@ def _appositions(paragraphs: list[str], ents: Entities, lex: Lexicon, notes: lis
             continue
         for m in ent.mentions:
             text = paragraphs[m.para]
-            rest = text[m.end:]
-            am = _APPOS.match(rest)
+            am = _APPOS.match(text, m.end)  # (from the offset: no copy of the paragraph's tail)
             if am:
                 phrase = am.group(1)
                 words = phrase.split()
@@ -1016,9 +1015,9 @@ def _appositions(paragraphs: list[str], ents: Entities, lex: Lexicon, notes: lis
                     if cut:
                         title = title[:cut.start()]
                     notes.append((ent, title, phrase))
-            om = _RE9.match(rest)
+            om = _RE9.match(text, m.end)
             if om:
-                sub = SEQ.match(rest, om.end())
+                sub = SEQ.match(text, om.end())
                 if sub:
                     notes.append((ent, "", sub.group(0)))
 

@@ -13,6 +13,11 @@ from datetime import date, timedelta
 
 from ..readers.dateline import MONTHS
 
+# patterns used inside functions, compiled once (re.<fn>(string) pays a cache lookup per call)
+_RE1 = re.compile(r"\d{4}-\d\d-\d\d")
+_RE2 = re.compile(r"May\s+\d")
+_RE3 = re.compile(r"May,?\s+\d")
+
 _MONTH = (r"(?:Jan(?:uary|\.)?|Feb(?:ruary|\.)?|Mar(?:ch|\.)?|Apr(?:il|\.)?|May|June?|July?|Aug(?:ust|\.)?"
           r"|Sept?(?:ember|\.)?|Oct(?:ober|\.)?|Nov(?:ember|\.)?|Dec(?:ember|\.)?)")
 _WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
@@ -42,7 +47,7 @@ def _valid(y: int, m: int, d: int) -> bool:
 
 
 def anchor_of(dateline_date: str | None, partial: bool) -> date | None:
-    if dateline_date and not partial and re.fullmatch(r"\d{4}-\d\d-\d\d", dateline_date):
+    if dateline_date and not partial and _RE1.fullmatch(dateline_date):
         try:
             return date.fromisoformat(dateline_date)
         except ValueError:
@@ -70,7 +75,7 @@ def find_dates(text: str, anchor: date | None, year: int | None):
             mo = _month(g["m1"] or g["m2"])
             d = int(g["d1"] or g["d2"])
             y = g["y1"] or g["y2"]
-            if g["m1"] == "May" and not y and not re.match(r"May\s+\d", s):
+            if g["m1"] == "May" and not y and not _RE2.match(s):
                 continue
             if y:
                 if not _valid(int(y), mo, d):
@@ -83,7 +88,7 @@ def find_dates(text: str, anchor: date | None, year: int | None):
                     continue
                 kind, value = "partial", f"--{mo:02d}-{d:02d}"
         elif g["m3"]:
-            if g["m3"] == "May" and not re.match(r"May,?\s+\d", s):
+            if g["m3"] == "May" and not _RE3.match(s):
                 continue
             kind, value = "partial", f"{int(g['y3']):04d}-{_month(g['m3']):02d}"
         elif g["wd"] or g["wd2"]:

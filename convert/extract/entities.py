@@ -20,6 +20,17 @@ from functools import lru_cache
 from . import gazetteer
 from .lexicon import Lexicon
 
+# patterns used inside functions, compiled once (re.<fn>(string) pays a cache lookup per call)
+_RE1 = re.compile(r"[\w&]+")
+_RE2 = re.compile(r" (?:of|for|at|in|on|to) ")
+_RE3 = re.compile(r"\b(?:his|her)\s+$")
+_RE4 = re.compile(r"([\w.'’\-]+)$")
+_RE5 = re.compile(r"[A-Z][a-z]+(?:[A-Z][a-z]+)+")
+_RE6 = re.compile(r"\s*,?\s*(?:who |also |later |then |has |had |have |was |is |previously |recently |further |once |again )?([a-z]+)")
+_RE7 = re.compile(r" (?:at|of|for|with|in|from|on) ")
+_RE8 = re.compile(r" (?:at|with|from) ")
+_RE9 = re.compile(r" (?:of|from|at) (?:the )?")
+
 UP = "A-ZÀ-ÖØ-ÞĀĂĄĆČĎĐĒĖĘĚĞĢĪĮİĶĹĻĽŁŃŅŇŌŐŒŔŘŚŞŠŢŤŪŮŰŲŹŻŽ"
 _ABBR = r"(?:Mr|Mrs|Ms|Dr|St|Sen|Rep|Gov|Gen|Lt|Col|Sgt|Capt|Cmdr|Adm|Prof|Rev|Jr|Sr|Maj|Brig|Atty|Supt|Mt|Ft|Sens|Reps)\."
 _TOKEN = (
@@ -99,7 +110,7 @@ _PLACE_PREPS = {"in", "at", "from", "near", "to", "of", "outside", "across", "in
 _DEMONYM_END = re.compile(r"(?:an|ian|ese|ish|i|ic)$")
 
 
-@dataclass
+@dataclass(slots=True)
 class Mention:
     para: int
     start: int
@@ -107,7 +118,7 @@ class Mention:
     text: str
 
 
-@dataclass
+@dataclass(slots=True)
 class Ent:
     key: int
     type: str
@@ -250,7 +261,7 @@ class Entities:
 
 
 def initials(name: str) -> str:
-    parts = re.findall(r"[\w&]+", name)
+    parts = _RE1.findall(name)
     return "".join(p[0] for p in parts if p[0].isupper() or p[0].isdigit()).upper()
 
 
@@ -277,8 +288,9 @@ def demonym(tok: str) -> bool:
     return False
 
 
+@lru_cache(maxsize=16384)
 def _is_acronym(tok: str) -> bool:
-    return bool(ACRONYM.match(tok))
+    return bool(ACRONYM.match(tok))  # memoised: the same words are asked about again and again
 
 
 class Finder:
@@ -636,13 +648,13 @@ class Finder:
             return
         if toks[0].isupper() and len(toks[0]) > 1 and not _is_acronym(toks[0]):
             return
-        if gazetteer.lookup(toks[0]) is not None and gazetteer.lookup(toks[0])[0] != "city":
+        if (gazetteer.lookup(toks[0]) or ("city",))[0] != "city":
             return  # "Romania Radio": a place word leads, not a given name
-        lowered = [t.lower() in self.vocab for t in toks]
+        # (only the word that decides is looked up: each lookup scans the article's text)
         if sent_init:
-            common = lowered[0]  # "Witnesses said": a capital only because the sentence starts
+            common = toks[0].lower() in self.vocab  # "Witnesses said": a capital only because the sentence starts
         else:  # mid-sentence capitals are meant; a common last word is not a name ("Better Idea")
-            common = lowered[-1]
+            common = toks[-1].lower() in self.vocab
         if common or toks[0] in _NOT_PERSON_HEAD or demonym(toks[0]) or "-" in name and any(_DESCRIBING.search(t) for t in toks) \
                 or toks[-1][-1] == "s" and _GROUP_PLURAL.search(toks[-1]):
             return  # "Afghan Girls", "Better Idea", "Congressional Republicans", "Typhoon Kalmaegi": not people
@@ -775,13 +787,13 @@ class Finder:
             words = words[1:]
         if not words:
             return ""
-        head = re.split(r" (?:of|for|at|in|on|to) ", " ".join(words))[0].split()
+        head = _RE2.split(" ".join(words))[0].split()
         if not head or head[-1].lower() not in self.lex.title_words:
             return ""
         if not self.lex.cues.isdisjoint(map(str.lower, words)):
             return ""
         if phrase.split()[0].lower() in ("his", "her") or \
-                re.search(r"\b(?:his|her)\s+$", text[max(0, start - 130):start - len(phrase) - 2] + " "):
+                _RE3.search(text[max(0, start - 130):start - len(phrase) - 2] + " "):
             self.possessed.append(start)
         elif phrase.split()[0].lower() == "its":
             self.its.append(start)  # "Its general secretary, David Okafor": the body named before
@@ -795,7 +807,7 @@ class Finder:
             toks = toks[1:]
         title = " ".join(toks)
         left = text[max(0, start - 40):start].rstrip()
-        m = re.search(r"([\w.'’\-]+)$", left)
+        m = _RE4.search(left)
         if m and text[start - 1:start] == " " and m.group(1).lower() in self.lex.title_modifiers:
             title = m.group(1) + " " + title
         return title
@@ -850,10 +862,10 @@ class Finder:
             if mm and not person:
                 self.ents.add("organization", name, mention)  # "al-Ikhbariya television", "Dawn newspaper"
                 continue
-            if re.fullmatch(r"[A-Z][a-z]+(?:[A-Z][a-z]+)+", name):
+            if _RE5.fullmatch(name):
                 self.ents.add("organization", name, mention)  # "LifeSiteNews", "MicroMega"
                 continue
-            nxt = re.match(r"\s*,?\s*(?:who |also |later |then |has |had |have |was |is |previously |recently |further |once |again )?([a-z]+)", after)
+            nxt = _RE6.match(after)
             if nxt and nxt.group(1) in lex.cues and name not in lex.not_names:
                 self.ents.add("person", name, mention)
                 continue
@@ -987,26 +999,25 @@ def _appositions(paragraphs: list[str], ents: Entities, lex: Lexicon, notes: lis
             continue
         for m in ent.mentions:
             text = paragraphs[m.para]
-            rest = text[m.end:]
-            am = _APPOS.match(rest)
+            am = _APPOS.match(text, m.end)  # (from the offset: no copy of the paragraph's tail)
             if am:
                 phrase = am.group(1)
                 words = phrase.split()
                 if words[0].lower() in ("the", "a", "an"):
                     words = words[1:]
-                core = re.split(r" (?:at|of|for|with|in|from|on) ", " ".join(words), maxsplit=1)
+                core = _RE7.split(" ".join(words), maxsplit=1)
                 head_words = core[0].split()
                 if head_words and head_words[-1].lower().rstrip("s") in lex.title_stems \
                         and lex.cues.isdisjoint(map(str.lower, words)):
                     title = _no_full_stop(" ".join(words))
                     phrase = _no_full_stop(phrase)
-                    cut = re.search(r" (?:at|with|from) ", title)
+                    cut = _RE8.search(title)
                     if cut:
                         title = title[:cut.start()]
                     notes.append((ent, title, phrase))
-            om = re.match(r" (?:of|from|at) (?:the )?", rest)
+            om = _RE9.match(text, m.end)
             if om:
-                sub = SEQ.match(rest, om.end())
+                sub = SEQ.match(text, om.end())
                 if sub:
                     notes.append((ent, "", sub.group(0)))
 

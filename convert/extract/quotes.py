@@ -23,12 +23,18 @@ from dataclasses import dataclass, field
 from ..quotetext import join_pieces
 from .lexicon import Lexicon
 
+# patterns used inside functions, compiled once (re.<fn>(string) pays a cache lookup per call)
+_RE1 = re.compile(r"[.!?]\s")
+_RE2 = re.compile(r"[!?;\"“”]")
+_RE3 = re.compile(r"\.(?=\s|$)")
+_RE4 = re.compile(r"[a-z]$")
+
 MARKS = re.compile(r"[\"“”„`'](?:(?<=[\"“”„])|(?<=`)`|(?<=')')")  # [\"“”„]|``|'' opening with a class: faster
 _OPEN_BEFORE = set(" \t([{—–-/:;")
 _CLOSE_AFTER = set(" \t.,;:!?)]}—–-/…")
 
 
-@dataclass
+@dataclass(slots=True)
 class Piece:
     para: int
     start: int   # first character inside the marks
@@ -37,7 +43,7 @@ class Piece:
     close_mark: int  # position of the closing mark (-1: none)
 
 
-@dataclass
+@dataclass(slots=True)
 class RawQuote:
     pieces: list[Piece] = field(default_factory=list)
     kind: str = "direct"
@@ -159,7 +165,7 @@ def merge_interrupted(paragraphs: list[str], quotes: list[RawQuote], lex: Lexico
                 nxt = text[b.start:b.end].lstrip()
                 if (first.endswith((",", "—", "–", "-", "...", "…")) and nxt[:1].islower()
                         and len(between.split()) <= 14 and has_cue(between, lex)
-                        and not re.search(r"[.!?]\s", between.strip() + " ")):
+                        and not _RE1.search(between.strip() + " ")):
                     prev.pieces.extend(q.pieces)
                     prev.interrupt = (a.para, a.close_mark + 1, b.open_mark)
                     continue
@@ -180,8 +186,8 @@ def classify(paragraphs: list[str], q: RawQuote, lex: Lexicon) -> str:
     before = text[:p.open_mark].rstrip() if p.open_mark >= 0 else ""
     after = text[p.end + 1:] if p.close_mark >= 0 else ""
     # a cue or a colon next to the quotation makes it speech
-    seg = re.split(r"[!?;\"“”]", after, maxsplit=1)[0]
-    for dot in re.finditer(r"\.(?=\s|$)", seg):  # the sentence ends at a period that ends no "Mr."
+    seg = _RE2.split(after, maxsplit=1)[0]
+    for dot in _RE3.finditer(seg):  # the sentence ends at a period that ends no "Mr."
         if not _ABBREV.search(seg[max(0, dot.start() - 6):dot.start()]):
             seg = seg[:dot.start()]
             break
@@ -190,7 +196,7 @@ def classify(paragraphs: list[str], q: RawQuote, lex: Lexicon) -> str:
     speechy_end = inner[-1:] in ".?!…" or inner.endswith(("...", ".'", "?'", "!'", ".’", "?’"))
     starts_para = not before
     colon_before = before.endswith((":", ","))
-    embedded = bool(re.search(r"[a-z]$", before)) and not before.endswith(tuple(f" {c}" for c in ("said", "says", "say", "added", "told", "wrote", "asked")))
+    embedded = bool(_RE4.search(before)) and not before.endswith(tuple(f" {c}" for c in ("said", "says", "say", "added", "told", "wrote", "asked")))
     if embedded and len(words) <= 4:
         return "scare"  # `labeled the incident a "massacre,"`: a word of the sentence, not speech
     if cue_next or colon_before:

@@ -8,16 +8,24 @@ raw source slice alongside the text once and is then a list lookup.
 from __future__ import annotations
 
 from ..model import Paragraph, Span
-from ..textpos import LineIndex
+from ..textpos import LineIndex, _span
 
 
 class ParaMap:
-    __slots__ = ("para", "index", "_table")
+    __slots__ = ("para", "index", "_table", "_base", "_line", "_col0")
 
     def __init__(self, para: Paragraph, index: LineIndex):
         self.para = para
         self.index = index
         self._table: list[int] | None = None if para.raw is None else _table(para.text, para.raw)
+        self._base = para.span.start
+        # a paragraph written on one source line (its text is the source's, with no line break):
+        # every span inside it is on that line, so its line and columns need no search
+        self._line = 0
+        self._col0 = 0
+        if self._table is None and "\n" not in para.text and "\r" not in para.text:
+            self._line, col = index.position(self._base)
+            self._col0 = col - self._base  # column of source offset o on this line: o + _col0
 
     def offset(self, i: int) -> int:
         """Source offset of text position `i` (0 <= i <= len(text))."""
@@ -28,9 +36,14 @@ class ParaMap:
 
     def span(self, start: int, end: int) -> Span:
         """Source span of text[start:end]."""
-        b = self.para.span.start
+        b = self._base
         t = self._table
         if t is None:
+            line = self._line
+            if line:
+                s, e = b + start, b + end
+                c = self._col0
+                return _span(s, e, line, s + c, line, e + c)
             return self.index.span(b + start, b + end)
         s = b + t[start]
         return self.index.span(s, b + t[end - 1] + 1 if end > start else s)

@@ -23,6 +23,11 @@ from .entities import Ent, Entities
 from .lexicon import Lexicon
 from .quotes import RawQuote
 
+# patterns used inside functions, compiled once (re.<fn>(string) pays a cache lookup per call)
+_RE1 = re.compile(r"\b(he|she|He|She)\b")
+_RE2 = re.compile(r",\s+(?:who|which|adding|noting|referring|as|when|while|after|before|in|on)\b|\s+(?:in a|on|to|at|during|after|before|when|while)\s+[a-z]")
+_RE3 = re.compile(r"(?:he|she|they)\b")
+
 _WORD = re.compile(r"[A-Za-z][\w'’\-]*|[,;:]")
 _ABBREV_END = re.compile(r"(?:\b(?:Mr|Mrs|Ms|Dr|St|Sen|Rep|Gov|Gen|Lt|Col|Sgt|Capt|Prof|Rev|Jr|Sr|No|Co|Inc|Corp|Ltd|vs|Ft|Mt|Sens|Reps)|\b[A-Z]|(?:[A-Z]\.)+[A-Z])$")
 _ADVERBS = {"also", "then", "later", "once", "again", "further", "previously", "recently", "simply", "just"}
@@ -54,7 +59,7 @@ def sentence_start(text: str, i: int) -> int:
         return k + 2
 
 
-@dataclass
+@dataclass(slots=True)
 class Attribution:
     speaker: Ent | None
     text: str | None
@@ -130,7 +135,7 @@ class Resolver:
             for (a, b, e) in self.by_para.get(p, []):
                 if a < limit and e.type == "person" and not self._quoted(p, a):
                     cands.append((a, e, ""))
-            for m in re.finditer(r"\b(he|she|He|She)\b", text[:limit]):
+            for m in _RE1.finditer(text[:limit]):
                 if not self._quoted(p, m.start()):
                     cands.append((m.start(), None, m.group(1).lower()))
             if not cands:
@@ -193,7 +198,7 @@ class Resolver:
             m = persons[-1] if prefer_last else persons[0]
             return m[2], m[0], m[1]
         phrase = text[start:end]
-        pm = re.search(r"\b(he|she|He|She)\b", phrase)
+        pm = _RE1.search(phrase)
         if pm:
             who = self.pronoun(para, start + pm.start(), pm.group(1))
             return who, start + pm.start(), start + pm.end()
@@ -236,11 +241,11 @@ class Resolver:
                 # cue first: "said Mr. Clyburn, the ...", "said his deputy spokesperson, Farhan Haq"
                 s0 = we
                 end = b
-                cut = re.search(r",\s+(?:who|which|adding|noting|referring|as|when|while|after|before|in|on)\b|\s+(?:in a|on|to|at|during|after|before|when|while)\s+[a-z]", text[s0:b])
+                cut = _RE2.search(text[s0:b])
                 if cut:
                     end = s0 + cut.start()
                 np_ = text[s0:end].lstrip()
-                descr = np_[:1].islower() and not re.match(r"(?:he|she|they)\b", np_)
+                descr = np_[:1].islower() and not _RE3.match(np_)
                 comma = text.find(",", s0, end)
                 ent = None
                 if descr and comma > 0:

@@ -108,7 +108,7 @@ def main() -> None:
 @click.option("--dask", "dask_address", default=None, metavar="ADDRESS|local",
               help="Batch: run on a Dask scheduler at ADDRESS, or on a local Dask cluster (newsconv[dask]).")
 @click.option("--chunk-size", type=click.IntRange(min=1), default=None,
-              help="Batch: articles per task sent to a worker (default 16; 32 on Dask).")
+              help="Batch: articles per task sent to a worker (default 32; 64 on Dask).")
 def convert_cmd(inputs, to, from_, output, force, created, provider, base_iri, ninjs_version, max_bytes,
                 strict, quiet, verbose, color, input_dir, output_dir, keep_dirs, jobs, include, exclude, resume,
                 dask_address, chunk_size) -> None:

@@ -7,7 +7,6 @@ the model later fails here until the writer carries it or the list says why not.
 
 from __future__ import annotations
 
-import copy
 import dataclasses
 import json
 from pathlib import PurePath
@@ -21,6 +20,7 @@ from convert.options import WriteOptions
 from convert.readers.jsonld import _ACRONYM, read
 from convert.writers.jsonld import write
 
+from roundtrip_helpers import without
 from conftest import corpus_articles, fixture_articles
 from test_jsonld_samples import rich_reuters, rich_seed
 
@@ -60,23 +60,8 @@ NOT_CARRIED = {
 #    text occurs in exactly one paragraph).
 
 
-def _drop(obj, path: list[str]) -> None:
-    if obj is None:
-        return
-    head, rest = path[0], path[1:]
-    if head.endswith("[]"):
-        for item in obj.get(head[:-2], []):
-            _drop(item, rest)
-    elif not rest:
-        obj.pop(head, None)
-    else:
-        _drop(obj.get(head), rest)
-
-
 def carried(article) -> dict:
-    d = copy.deepcopy(to_dict(article))
-    for path in NOT_CARRIED:
-        _drop(d, path.split("."))
+    d = without(article, NOT_CARRIED)
     d["quotes"] = [q for q in d["quotes"] if q["kind"] == "direct" and q["text"].strip()]
     for q in d["quotes"]:  # the paragraph is found again by the text: only when that is unambiguous
         if sum(q["text"] in p["text"] for p in d["paragraphs"]) != 1:

@@ -3,7 +3,6 @@ format checker for every fixture and corpus article, goldens, honesty, and the r
 
 from __future__ import annotations
 
-import copy
 import dataclasses
 import json
 from functools import cache
@@ -15,11 +14,11 @@ from click.testing import CliRunner
 import convert
 from convert.cli import main
 from convert.errors import InputError
-from convert.modeljson import to_dict
 from convert.options import WriteOptions
 from convert.readers.ninjs import read
 from convert.writers.ninjs import write
 
+from roundtrip_helpers import without
 from conftest import FIXTURES, SHARED, check_golden, corpus_articles, fixture_articles
 from test_jsonld_samples import rich_reuters, rich_seed
 
@@ -165,23 +164,8 @@ NOT_CARRIED = {
 # carried with a caveat: entities come back sorted by id (ninjs lists them by type).
 
 
-def _drop(obj, path):
-    if obj is None:
-        return
-    head, rest = path[0], path[1:]
-    if head.endswith("[]"):
-        for item in obj.get(head[:-2], []):
-            _drop(item, rest)
-    elif not rest:
-        obj.pop(head, None)
-    else:
-        _drop(obj.get(head), rest)
-
-
 def carried(article) -> dict:
-    d = copy.deepcopy(to_dict(article))
-    for path in NOT_CARRIED:
-        _drop(d, path.split("."))
+    d = without(article, NOT_CARRIED)
     d["entities"].sort(key=lambda e: int(e["id"][1:]))
     return d
 

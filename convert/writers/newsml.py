@@ -132,6 +132,21 @@ def _literal(text: str) -> str:
 _LITERAL_SPACES = {9: " ", 10: " ", 13: " "}
 
 
+def _part_meta_quotes(a: Article, builder):
+    """(quote, its q ids, speaker entity, text the reader will rebuild) for each direct quotation
+    that needs a partMeta: one with a speaker or a speaker as written, or whose text is not its
+    quoted words. One decision for both builders (build_item and the fast text path)."""
+    for q in a.quotes:
+        ids = builder.quote_ids.get(q.id)
+        if not ids or q.kind != "direct":
+            continue
+        speaker = a.entity(q.speaker)
+        rebuilt = quote_text(["".join(builder.quote_elements[i].itertext()) for i in ids])
+        if speaker is None and not q.speaker_text and rebuilt == q.text:
+            continue
+        yield q, ids, speaker, rebuilt
+
+
 def build_item(article: Article, options: WriteOptions, factory=None):
     """(newsItem element, messages). `factory` is the element API to build with: lxml.etree (the
     default) or convert.writers.fastxml, which `write` uses (same bytes, a fraction of the cost)."""
@@ -208,15 +223,7 @@ def build_item(article: Article, options: WriteOptions, factory=None):
     builder = BodyBuilder(a, clean, mark_headline=not derived, factory=factory)
     body = builder.build()
 
-    q_elements = {el.get("id"): el for el in body.iter(f"{{{NITF}}}q")} if builder.quote_ids else {}
-    for q in a.quotes:
-        ids = builder.quote_ids.get(q.id)
-        if not ids or q.kind != "direct":
-            continue
-        speaker = a.entity(q.speaker)
-        rebuilt = quote_text(["".join(q_elements[i].itertext()) for i in ids])
-        if speaker is None and not q.speaker_text and rebuilt == q.text:
-            continue
+    for q, ids, speaker, rebuilt in _part_meta_quotes(a, builder):
         pm = SubElement(root, T["partMeta"], partid=f"pm-{q.id}", contentrefs=" ".join(ids))
         if speaker is not None:
             cr = SubElement(pm, T["creator"], uri=concept_uri(a, speaker.id))
@@ -449,15 +456,7 @@ def _item_text(article: Article, options: WriteOptions) -> tuple[bytes, list[Mes
     builder = BodyBuilder(a, clean, mark_headline=not derived, factory=fastxml)
     body = builder.build()
 
-    q_elements = builder.quote_elements
-    for q in a.quotes:
-        ids = builder.quote_ids.get(q.id)
-        if not ids or q.kind != "direct":
-            continue
-        speaker = a.entity(q.speaker)
-        rebuilt = quote_text(["".join(q_elements[i].itertext()) for i in ids])
-        if speaker is None and not q.speaker_text and rebuilt == q.text:
-            continue
+    for q, ids, speaker, rebuilt in _part_meta_quotes(a, builder):
         open_(1, f'<partMeta partid="{_a(f"pm-{q.id}")}" contentrefs="{_a(" ".join(ids))}"')
         if speaker is not None:
             open_(2, f'<creator uri="{aid}#{_a(speaker.id)}"')

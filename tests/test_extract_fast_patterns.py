@@ -19,7 +19,10 @@ from convert.extract import dates, entities, events, quotes, speakers
 ROOT = Path(__file__).resolve().parent.parent
 ODD = ["he'' ``x'' “a” ''", "his party, the X", "this party", "Hhis party", "_her group", "TheMonday Monday",
        "xMonday", "éMonday", "1Monday", "Mondays", "the Islamabad massacre", "Bathe Paris attack", "_The X war",
-       "'' ` `` \"", "’s Sunday’s", "“Quote,” said the spokesman, Jo Bloggs, ", "a, b, \n"]
+       "'' ` `` \"", "’s Sunday’s", "“Quote,” said the spokesman, Jo Bloggs, ", "a, b, \n",
+       "Mrs. Ann Lee and Mr. Bo of the U.S. Sen. X Sens. Y Reps. Z Mrx. Q", "al-Amr el-Sisi Al-Qaeda El-Baz alAmr xal-Amr",
+       "James E. Clyburn, E. ", "A", "Ab", ".Ab 'Ab ’Ab -Ab _Ab 1Ab ÉCOLE Łódź van der Berg", "Mr. J. R. R. Tolkien Jr.",
+       "a E.U. b Et al. Ef-B"]
 
 PLAIN = {
     "days": (re.compile(r"\b(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|January|February|March|April"
@@ -27,6 +30,8 @@ PLAIN = {
     "belongs": (re.compile(r"\b(his|her) (?:own )?(?:political )?(?:party|organi[sz]ation|company|group|movement|union"
                            r"|campaign|firm|newspaper|team)\b,? (?:the )?"), entities._BELONGS),
     "marks": (re.compile(r"[\"“”„]|``|''"), quotes.MARKS),
+    "names": (re.compile(rf"(?=[{entities.UP}aAeE])(?<![\w.'’\-]){entities._TOKEN}(?:{entities._CONNECT}{entities._TOKEN})*(?![\w])"),
+              entities.SEQ),
     "event": (re.compile(r"\b[Tt]he ((?:[A-Z][\w\-’']*\s){1,3})(" + "|".join(events.EVENT_NOUNS) + r")\b"), events._EVENT),
 }
 

@@ -51,6 +51,8 @@ codecs.register_error(_FALLBACK, _cp1252_fallback)
 _NOTE_CONTROL = re.compile(r"[\x01-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f]")
 #: Other characters outside XML 1.0's Char production (surrogates cannot come out of a strict decode).
 _NOT_XML = re.compile(r"[\ufffe\uffff\ud800-\udfff]")
+#: Either of the two above (their classes joined): one scan decides whether any note is due.
+_ANY_NOTE = re.compile("[" + _NOTE_CONTROL.pattern[1:-1] + _NOT_XML.pattern[1:-1] + "]")
 #: At most this many NC107/NC904 messages per input (one per distinct character, first place).
 MAX_CHARACTER_NOTES = 20
 
@@ -210,7 +212,7 @@ def _first_other_break(text: str) -> tuple[int | None, int | None]:
 def _character_notes(text: str, name: str | None, byte_offset) -> list[Message]:
     """NC107 for control characters, NC904 for other characters XML 1.0 cannot carry: the text
     keeps them (lossless), the warning says where the first of each is."""
-    if not (_NOTE_CONTROL.search(text) or _NOT_XML.search(text)):
+    if _ANY_NOTE.search(text) is None:  # one scan of the text for both kinds
         return []
     notes: list[Message] = []
     seen: set[str] = set()

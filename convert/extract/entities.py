@@ -41,7 +41,23 @@ _TOKEN = (
     rf"|[{UP}][\w'’\-]*\w|[{UP}](?![\w.]))"
 )
 _CONNECT = r"(?: (?:of|for|on|de|del|della|di|da|dos|du|la|van|von|der|den|bin|ibn)(?: the)? | and | )"
-SEQ = re.compile(rf"(?=[{UP}aAeE])(?<![\w.'’\-]){_TOKEN}(?:{_CONNECT}{_TOKEN})*(?![\w])")
+_ABBR_FIRST = "|".join(f"(?<={a[0]}){a[1:]}" for a in _ABBR[3:-3].split("|"))  # (?<=M)r|(?<=M)rs|...
+# The first token with its first character consumed by a class and each alternative's own first
+# character checked by a look-behind, in the same order: re skips straight to candidate characters
+# (a pattern that opens with a look-ahead is tried at every position). Same matches as
+# (?<![\w.'’\-]){_TOKEN}(?:{_CONNECT}{_TOKEN})*(?![\w]) (tests/test_extract_fast_patterns.py).
+_TOKEN_FIRST = (
+    rf"(?:(?<=[{UP}])\.(?:[{UP}]\.){{1,}}"
+    rf"|(?:{_ABBR_FIRST})\."
+    rf"|(?<=[{UP}])\.(?= [{UP}])"
+    rf"|(?:(?<=[Aa])l|(?<=[Ee])l)-[{UP}][\w'’\-]*\w"
+    rf"|(?<=[{UP}])[\w'’\-]*\w|(?<=[{UP}])(?![\w.]))"
+)
+# (a lower-case a/e can only open "al-"/"el-": the filter after the class drops the others at once)
+SEQ = re.compile(rf"[{UP}ae](?:(?<=[{UP}])|(?=l-))(?<![\w.'’\-][\s\S]){_TOKEN_FIRST}(?:{_CONNECT}{_TOKEN})*(?![\w])")
+# SEQ for a text without "l-" (most paragraphs): no match can start at a lower-case a/e there, so
+# only capitals are candidates (the common a/e cost a match attempt each)
+SEQ_NO_AL = re.compile(rf"[{UP}](?<![\w.'’\-][\s\S]){_TOKEN_FIRST}(?:{_CONNECT}{_TOKEN})*(?![\w])")
 _SPLITTERS = re.compile(r" (?:of|for|on|and)(?: the)? ")
 _NEXT_WORD = re.compile(r" ([a-z]+)")
 _POST_NOMINALS = {"MP", "MEP", "MSP", "MLA", "QC", "KC", "OBE", "MBE", "CBE", "KBE"}
@@ -385,7 +401,7 @@ class Finder:
     def paragraph(self, pi: int, text: str) -> None:
         acr_defs: dict[int, str] = {}  # (kept for the _run signature)
         not_names = self.lex.not_names
-        for m in SEQ.finditer(text):
+        for m in (SEQ if "l-" in text else SEQ_NO_AL).finditer(text):
             a = m.start()
             run = m.group(0)
             if " " not in run:

@@ -113,3 +113,10 @@ def test_encode_checked_refuses_what_xml_cannot_hold():
         except fastxml.Unsupported:
             ok.append(False)
     assert ok == [fastxml._BAD_XML.match(chr(c)) is None for c in range(0x110000)]
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.text(alphabet=st.one_of(st.sampled_from("\t\n\r \x0b\x0c\x85\u2028"), st.characters()), max_size=20))
+def test_literal_turns_every_tab_and_line_break_into_a_space(text):
+    """_literal skips the translate when there is nothing to translate: same result as always."""
+    assert newsml._literal(text) == text.translate({9: " ", 10: " ", 13: " "})

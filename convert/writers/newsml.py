@@ -125,8 +125,11 @@ _NO_INDENT = frozenset({f"{{{NITF}}}{t}" for t in ("p", "q", "hl1", "dateline", 
 
 def _literal(text: str) -> str:
     """A `literal` attribute or concept `name` (g2normalizedString): the schema's pattern `[\\S ]*`
-    allows no tab or line break, which become spaces."""
-    return text.translate(_LITERAL_SPACES)
+    allows no tab or line break, which become spaces. Most names hold none: three one-character
+    searches (~0.15 µs) spare them the per-character translate (~1.5 µs for a short name)."""
+    if "\t" in text or "\n" in text or "\r" in text:
+        return text.translate(_LITERAL_SPACES)
+    return text
 
 
 _LITERAL_SPACES = {9: " ", 10: " ", 13: " "}

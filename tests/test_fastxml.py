@@ -104,7 +104,7 @@ def test_newsml_messages_same_both_builders():
 
 
 def test_encode_checked_refuses_what_xml_cannot_hold():
-    """The byte-level check refuses exactly the characters _BAD_XML matches (every code point)."""
+    """The byte-level checks refuse exactly the characters _BAD_XML matches (every code point)."""
     ok = []
     for c in range(0x110000):
         try:
@@ -112,7 +112,9 @@ def test_encode_checked_refuses_what_xml_cannot_hold():
             ok.append(True)
         except fastxml.Unsupported:
             ok.append(False)
-    assert ok == [fastxml._BAD_XML.match(chr(c)) is None for c in range(0x110000)]
+    expected = [fastxml._BAD_XML.match(chr(c)) is None for c in range(0x110000)]
+    assert ok == expected
+    assert [fastxml.can_hold(f"a{chr(c)}b") for c in range(0x110000)] == expected
 
 
 @settings(max_examples=300, deadline=None)

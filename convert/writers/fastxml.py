@@ -26,7 +26,6 @@ import re
 
 _XML_NS = "{http://www.w3.org/XML/1998/namespace}"
 _BAD_XML = re.compile("[^\t\n\r\x20-\ud7ff\ue000-\ufffd\U00010000-\U0010ffff]")
-_TEXT_SPECIAL = re.compile("[&<>\r]")
 _ATTR_SPECIAL = re.compile('[&<>"\t\n\r]')
 
 
@@ -102,9 +101,11 @@ def SubElement(parent: E, tag: str, attrib: dict | None = None, /, nsmap: dict |
 
 
 def _esc_text(s: str) -> str:
-    if _TEXT_SPECIAL.search(s) is None:
-        return s
-    return s.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;").replace("\r", "&#13;")
+    """Text content escaped. Four one-character searches (memchr-like, in C) decide whether
+    anything needs escaping: ~10x faster than a regex search on a paragraph."""
+    if "&" in s or "<" in s or ">" in s or "\r" in s:
+        return s.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;").replace("\r", "&#13;")
+    return s
 
 
 def _esc_attr(s: str) -> str:
@@ -160,7 +161,7 @@ def _serialise(el: E, default_ns: str | None, out: list[str], level: int | None,
         if text is None:
             out.append(start + "/>")
         elif text:
-            out.append(start + ">" + (text if _TEXT_SPECIAL.search(text) is None else _esc_text(text)) + parts[2])
+            out.append(start + ">" + _esc_text(text) + parts[2])
         else:
             out.append(start + ">" + parts[2])
         return
@@ -178,12 +179,12 @@ def _serialise(el: E, default_ns: str | None, out: list[str], level: int | None,
         return
     out.append(start + ">")
     if text:
-        out.append(text if _TEXT_SPECIAL.search(text) is None else _esc_text(text))
+        out.append(_esc_text(text))
     for c in children:
         _serialise(c, default_ns, out, None, step, no_indent)
         tail = c.tail
         if tail:
-            out.append(tail if _TEXT_SPECIAL.search(tail) is None else _esc_text(tail))
+            out.append(_esc_text(tail))
     out.append(parts[2])
 
 
@@ -217,6 +218,17 @@ def tostring(root: E, indent: int | None = None, no_indent: frozenset = frozense
 _C0 = bytes(c for c in range(0x20) if c not in (0x09, 0x0A, 0x0D))
 
 
+def can_hold(text: str) -> bool:
+    """Whether XML 1.0 can hold every character of `text` (none that `_BAD_XML` matches). The
+    checks of `encode_checked`, in C: ~3x faster than the regex on a paragraph (the regex stays
+    faster on a short name)."""
+    try:
+        encode_checked(text)
+    except Unsupported:
+        return False
+    return True
+
+
 def encode_checked(text: str) -> bytes:
     """`text` as UTF-8, or Unsupported when it holds a character XML 1.0 cannot (C0 controls
     but tab and line breaks, surrogates, U+FFFE, U+FFFF): the same set as `_BAD_XML`, checked in
@@ -232,4 +244,4 @@ def encode_checked(text: str) -> bytes:
     return data
 
 
-__all__ = ["E", "Element", "SubElement", "tostring", "Unsupported"]
+__all__ = ["E", "Element", "SubElement", "tostring", "Unsupported", "can_hold", "encode_checked"]

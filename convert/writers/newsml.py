@@ -38,7 +38,7 @@ from ..namespaces import CATALOG_URL, NAR, NITF, ROLE_DERIVED_HEADLINE, ROLE_TIT
 from ..options import WriteOptions
 from ..result import Message, Result
 from ..quotetext import quote_text
-from .fastxml import _ATTR_SPECIAL, _TEXT_SPECIAL, _esc_attr, _esc_text
+from .fastxml import _esc_attr, _esc_text
 from .nitf_body import BodyBuilder, Cleaner
 
 #: versionCreated when neither WriteOptions.created nor the article gives a date (documented).
@@ -364,7 +364,7 @@ class _Out:
         if text is None:
             self.parts.append(f"{self.nl[level]}{start}/>")
         else:
-            self.parts.append(f"{self.nl[level]}{start}>{_etext(text)}</{local}>")
+            self.parts.append(f"{self.nl[level]}{start}>{_esc_text(text)}</{local}>")
 
     def open(self, level: int, start: str) -> None:
         self.parts.append(f"{self.nl[level]}{start}>")
@@ -373,12 +373,8 @@ class _Out:
         self.parts.append(f"{self.nl[level]}</{local}>")
 
 
-def _etext(s: str) -> str:
-    return s if _TEXT_SPECIAL.search(s) is None else _esc_text(s)
-
-
-def _a(s: str) -> str:
-    return s if _ATTR_SPECIAL.search(s) is None else _esc_attr(s)
+#: an attribute value, escaped (a short name: it is in every attribute the item writes)
+_a = _esc_attr
 
 
 def _item_text(article: Article, options: WriteOptions) -> tuple[bytes, list[Message]]:
@@ -445,7 +441,7 @@ def _item_text(article: Article, options: WriteOptions) -> tuple[bytes, list[Mes
     nl2, nl3 = o.nl[2], o.nl[3]
     for ent in a.entities:  # (one string per subject: what open_/leaf/close would write)
         o.parts.append(f'{nl2}<subject type="{CPNAT[ent.type]}" uri="{aid}#{_a(ent.id)}">'
-                       f'{nl3}<name>{_etext(_literal(clean(ent.name)))}</name>{nl2}</subject>')
+                       f'{nl3}<name>{_esc_text(_literal(clean(ent.name)))}</name>{nl2}</subject>')
     if a.title.text:
         text = clean(a.title.text)
         if derived:
@@ -502,7 +498,7 @@ def _assert_text(o: _Out, a: Article, aid: str, ent, by_id: dict, clean, notes: 
     leaf, open_, close = o.leaf, o.open, o.close
     nl1, nl2 = o.nl[1], o.nl[2]
     o.parts.append(f'{nl1}<assert uri="{aid}#{_a(ent.id)}">{nl2}<type qcode="{CPNAT[ent.type]}"/>'
-                   f'{nl2}<name>{_etext(_literal(clean(ent.name)))}</name>')
+                   f'{nl2}<name>{_esc_text(_literal(clean(ent.name)))}</name>')
     for alias in ent.aliases:
         leaf(2, '<name role="nrol:alternate"', "name", _literal(clean(alias)))
     if ent.acronym:

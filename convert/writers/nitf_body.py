@@ -28,6 +28,7 @@ from .. import messages
 from ..model import Article, Dateline, Span
 from ..namespaces import NITF
 from ..result import Message
+from .fastxml import can_hold
 
 _BAD_XML = re.compile("[^\t\n\r\x20-\ud7ff\ue000-\ufffd\U00010000-\U0010ffff]")
 
@@ -72,7 +73,7 @@ class Cleaner:
         """Clean a slice of `block.text` that starts at `offset`, locating problems in the source."""
         if not text or id(block) in self._clean_blocks:
             return text
-        if text is not block.text and _BAD_XML.search(block.text) is None:
+        if text is not block.text and can_hold(block.text):
             self._clean_blocks.add(id(block))  # one scan of the block instead of one per slice
             return text
         if _BAD_XML.search(text) is None:

@@ -11,6 +11,7 @@ from test_newsml_helpers import no_headline_article, rich_article
 
 import convert
 from convert.options import WriteOptions
+from convert.namespaces import NITF
 from convert.writers import fastxml, newsml
 
 NS = "urn:x:a"
@@ -23,12 +24,12 @@ _text = st.one_of(st.none(), st.text(alphabet=_chars, max_size=12))
 
 
 @st.composite
-def trees(draw, depth=0):
-    node = {"tag": draw(st.sampled_from(["a", "b.c", "d-e"])),
+def trees(draw, depth=0, tags=("a", "b.c", "d-e")):
+    node = {"tag": draw(st.sampled_from(tags)),
             "attrib": draw(st.dictionaries(st.sampled_from(["id", "x", "quote-source"]),
                                            st.text(alphabet=_chars, max_size=12), max_size=3)),
             "text": draw(_text), "tail": draw(_text),
-            "children": draw(st.lists(trees(depth + 1), max_size=3)) if depth < 3 else []}
+            "children": draw(st.lists(trees(depth + 1, tags), max_size=3)) if depth < 3 else []}
     return node
 
 
@@ -61,6 +62,17 @@ def test_same_bytes_as_lxml(spec, inner):
 
     fast = fastxml.tostring(make(fastxml))
     assert fast == etree.tostring(make(etree), encoding="UTF-8")
+
+
+@settings(max_examples=150, deadline=None)
+@given(trees(tags=("p", "body.content", "x")), st.sampled_from([0, 1, 3]))
+def test_indented_same_bytes_as_indent_tree(spec, level):
+    """Indenting while writing gives lxml's bytes after newsml._indent_tree: element-only content
+    indented; leaves, mixed content and the tags of newsml._NO_INDENT (`p`) as they are."""
+    fast = fastxml.tostring(_build(fastxml, spec, ns=NITF), 2, newsml._NO_INDENT, level=level)
+    root = _build(etree, spec, ns=NITF)
+    newsml._indent_tree(root, level, "  ")
+    assert fast == etree.tostring(root, encoding="UTF-8")
 
 
 def test_unsupported_falls_back():

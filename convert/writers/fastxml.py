@@ -134,10 +134,10 @@ def _has_text(s: str | None) -> bool:
     return bool(s and s.strip())
 
 
-def _serialise(el: E, default_ns: str | None, out: list[str], level: int | None, step: str,
-               no_indent: frozenset) -> None:
-    tag = el.tag
-    parts = _TAGS.get(tag) or _tag_parts(tag)
+def _start_in(el: E, parts: tuple, default_ns: str | None) -> tuple[str, str | None]:
+    """("<local" with the namespace declaration `el` needs, if any; the default namespace in
+    scope inside `el`), or Unsupported. Only for elements that declare one or are outside the
+    namespace in scope: the usual element needs neither and skips this call."""
     start = parts[1]
     if el.nsmap:
         if set(el.nsmap) != {None}:
@@ -147,44 +147,67 @@ def _serialise(el: E, default_ns: str | None, out: list[str], level: int | None,
             start += ' xmlns="' + _esc_attr(declared) + '"'
             default_ns = declared
     if parts[0] != default_ns:
-        raise Unsupported(f"element {tag} outside the default namespace in scope")
-    attrib = el.attrib
-    if attrib:
-        values = "".join(attrib.values())
-        if _ATTR_SPECIAL.search(values) is None and "{" not in "".join(attrib):
-            start += "".join([f' {k}="{v}"' for k, v in attrib.items()])
-        else:
-            start += "".join([f' {_attr_name(k)}="{_esc_attr(v)}"' for k, v in attrib.items()])
+        raise Unsupported(f"element {el.tag} outside the default namespace in scope")
+    return start, default_ns
+
+
+def _attributes(attrib: dict) -> str:
+    """' key="value"' for each attribute, the value escaped (a loop with `+=` is cheaper than a
+    join for the one to three attributes an element has)."""
+    out = ""
+    for k, v in attrib.items():
+        if k[0] == "{":
+            k = _attr_name(k)
+        out += f' {k}="{_esc_attr(v)}"'
+    return out
+
+
+def _serialise(el: E, default_ns: str | None, out: list[str]) -> None:
+    """`el` and its subtree as they are, no whitespace added (mixed content, or no indent)."""
+    parts = _TAGS.get(el.tag) or _tag_parts(el.tag)
+    if el.nsmap or parts[0] != default_ns:
+        start, default_ns = _start_in(el, parts, default_ns)
+    else:
+        start = parts[1]
+    if el.attrib:
+        start += _attributes(el.attrib)
+    text = el.text
+    children = el._children
+    if not children:  # `<x/>` for no text, `<x></x>` for ""
+        out.append(start + "/>" if text is None else start + ">" + _esc_text(text) + parts[2])
+        return
+    out.append(start + ">" + _esc_text(text) if text else start + ">")
+    for c in children:
+        _serialise(c, default_ns, out)
+        if c.tail:
+            out.append(_esc_text(c.tail))
+    out.append(parts[2])
+
+
+def _indented(el: E, default_ns: str | None, out: list[str], level: int, step: str,
+              no_indent: frozenset) -> None:
+    """`el` indented as newsml._indent_tree(el, level, step) would indent it, while writing:
+    element-only content gets a line break and `step` per level before each child; tags in
+    `no_indent`, leaves and mixed content are written as they are (`_serialise`)."""
     children = el._children
     text = el.text
-    if not children:
-        if text is None:
-            out.append(start + "/>")
-        elif text:
-            out.append(start + ">" + _esc_text(text) + parts[2])
-        else:
-            out.append(start + ">" + parts[2])
+    if (not children or el.tag in no_indent or (text and text.strip())
+            or any(map(_has_text, [c.tail for c in children]))):
+        _serialise(el, default_ns, out)
         return
-    # the indentation newsml._indent_tree gives (element-only content), done while writing
-    if (level is not None and tag not in no_indent and not (text and text.strip())
-            and not any(map(_has_text, [c.tail for c in children]))):
-        inner = "\n" + step * (level + 1)
-        out.append(start + ">" + inner)
-        level += 1
-        for c in children:
-            _serialise(c, default_ns, out, level, step, no_indent)
-            out.append(inner)
-        out[-1] = inner[:len(inner) - len(step)]
-        out.append(parts[2])
-        return
-    out.append(start + ">")
-    if text:
-        out.append(_esc_text(text))
+    parts = _TAGS.get(el.tag) or _tag_parts(el.tag)
+    if el.nsmap or parts[0] != default_ns:
+        start, default_ns = _start_in(el, parts, default_ns)
+    else:
+        start = parts[1]
+    if el.attrib:
+        start += _attributes(el.attrib)
+    inner = "\n" + step * (level + 1)
+    out.append(start + ">" + inner)
     for c in children:
-        _serialise(c, default_ns, out, None, step, no_indent)
-        tail = c.tail
-        if tail:
-            out.append(_esc_text(tail))
+        _indented(c, default_ns, out, level + 1, step, no_indent)
+        out.append(inner)
+    out[-1] = inner[:len(inner) - len(step)]
     out.append(parts[2])
 
 
@@ -205,9 +228,9 @@ def tostring(root: E, indent: int | None = None, no_indent: frozenset = frozense
     `as_text`: return the str, unchecked (the caller checks the whole document once)."""
     out: list[str] = []
     if indent is None:
-        _serialise(root, None, out, None, "", no_indent)
+        _serialise(root, None, out)
     else:
-        _serialise(root, None, out, level, " " * indent, no_indent)
+        _indented(root, None, out, level, " " * indent, no_indent)
     text = "".join(out)
     if as_text:
         return text

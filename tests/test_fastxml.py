@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+import dataclasses
+import functools
+
 import pytest
 from conftest import fixture_articles
 from hypothesis import given, settings
@@ -13,6 +16,7 @@ import convert
 from convert.options import WriteOptions
 from convert.namespaces import NITF
 from convert.writers import fastxml, newsml
+from convert.writers.nitf_body import BodyBuilder, Cleaner
 
 NS = "urn:x:a"
 NS2 = "urn:x:b"
@@ -100,8 +104,6 @@ def test_newsml_writer_same_bytes_both_builders(indent):
 
 def test_newsml_messages_same_both_builders():
     """Characters XML cannot hold are removed with the same NC504 messages, in the same order."""
-    import dataclasses
-
     art = rich_article()
     ents = tuple(dataclasses.replace(e, name=e.name + "\x01", titles=tuple(t + "\x02" for t in e.titles))
                  for e in art.entities)
@@ -134,3 +136,42 @@ def test_encode_checked_refuses_what_xml_cannot_hold():
 def test_literal_turns_every_tab_and_line_break_into_a_space(text):
     """_literal skips the translate when there is nothing to translate: same result as always."""
     assert newsml._literal(text) == text.translate({9: " ", 10: " ", 13: " "})
+
+
+class _PlainCleaner(Cleaner):
+    """The Cleaner without its shortcuts (a block XML can hold whole, checked once for all the
+    blocks or once per block): every slice is checked on its own. The reference for the test below."""
+
+    def scan(self, blocks) -> None:
+        pass
+
+    def holds(self, block) -> bool:
+        return False
+
+
+@functools.cache
+def _articles() -> tuple:
+    return tuple([rich_article(), no_headline_article()] + [convert.read_file(p).value for p in fixture_articles()])
+
+
+@settings(max_examples=60, deadline=None)
+@given(st.data())
+def test_body_cleaning_shortcuts_change_nothing(data):
+    """Characters XML cannot hold, put anywhere in the paragraphs: the body's bytes, its NC504
+    messages (line:col, order) and its NC506 report are those of the plain Cleaner."""
+    art = data.draw(st.sampled_from(_articles()))
+    paragraphs = list(art.paragraphs)
+    for _ in range(data.draw(st.integers(0, 3))):
+        k = data.draw(st.integers(0, len(paragraphs) - 1))
+        p = paragraphs[k]
+        if p.raw is not None or not p.text:  # same length, so the model's spans stay right
+            continue
+        at = data.draw(st.integers(0, len(p.text) - 1))
+        paragraphs[k] = dataclasses.replace(p, text=p.text[:at] + data.draw(st.sampled_from(_BAD)) + p.text[at + 1:])
+    art = dataclasses.replace(art, paragraphs=tuple(paragraphs))
+
+    def body(cleaner):
+        builder = BodyBuilder(art, cleaner, factory=fastxml)
+        return fastxml.tostring(builder.build()), cleaner.messages, builder.report()
+
+    assert body(Cleaner(art.source.name)) == body(_PlainCleaner(art.source.name))

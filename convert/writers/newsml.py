@@ -143,7 +143,7 @@ def _part_meta_quotes(a: Article, builder):
         ids = builder.quote_ids.get(q.id)
         if not ids or q.kind != "direct":
             continue
-        speaker = a.entity(q.speaker)
+        speaker = builder.entity(q.speaker)
         rebuilt = quote_text(["".join(builder.quote_elements[i].itertext()) for i in ids])
         if speaker is None and not q.speaker_text and rebuilt == q.text:
             continue
@@ -467,9 +467,8 @@ def _item_text(article: Article, options: WriteOptions) -> tuple[bytes, list[Mes
             leaf(2, "<description", "description", clean(q.text))
         close(1, "partMeta")
 
-    by_id = {e.id: e for e in reversed(a.entities)}  # the first entity with an id, as Article.entity
     for ent in a.entities:
-        _assert_text(o, a, aid, ent, by_id, clean, notes, name)
+        _assert_text(o, a, aid, ent, builder.entities, clean, notes, name)
     for ent in a.entities:
         ids = builder.mention_ids.get(ent.id)
         if ids:

@@ -173,6 +173,9 @@ class BodyBuilder:
         #: the `q` element written for each q id (what `body.iter(q)` would find, without the walk)
         self.quote_elements: dict[str, object] = {}
         self.date_ids: list[str] = []
+        #: the article's entities by id, the first with an id winning as in `Article.entity`
+        #: (which scans the list: one dict instead of a scan per quotation)
+        self.entities = {e.id: e for e in reversed(article.entities)}
         self.dropped: Counter[str] = Counter()
         self._alignments: dict[int, list[int]] = {}
         blocks: list = []
@@ -257,6 +260,10 @@ class BodyBuilder:
             stack.append(node)
         return root
 
+    def entity(self, entity_id: str | None):
+        """The entity with this id, or None: `Article.entity`, by a dict lookup."""
+        return None if entity_id is None else self.entities.get(entity_id)
+
     def _unmarked(self, kind: str, data) -> None:
         if kind == "m" and data is not None:
             self.unmarked_mentions.append((data[0].id, data[1]))
@@ -287,7 +294,7 @@ class BodyBuilder:
                 if quote.kind == "scare":
                     sub.set("class", "scare")
                 else:
-                    speaker = self.article.entity(quote.speaker)
+                    speaker = self.entity(quote.speaker)
                     source = speaker.name if speaker is not None else quote.speaker_text
                     if source:
                         sub.set("quote-source", self.clean(source))

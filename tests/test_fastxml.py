@@ -117,6 +117,26 @@ def test_newsml_messages_same_both_builders():
     assert sum(m.code == "NC504" for m in notes) >= len(ents)
 
 
+def test_newsml_entity_links_same_both_builders():
+    """Affiliations and locations, found or naming no entity of the article (NC507), on every
+    kind of entity, and a duplicate entity id (the first wins): the same bytes and messages."""
+    art = rich_article()
+    kinds = {"person": "e1", "organization": "e2", "place": "e4", "event": "e8"}
+    ents = list(art.entities)
+    for k, e in enumerate(ents):
+        if e.id in kinds.values():
+            ents[k] = dataclasses.replace(e, affiliations=("e5", "e99", "e9"), location="e6" if k % 2 else "e98")
+    ents.append(dataclasses.replace(ents[4], name="A second e5"))
+    art = dataclasses.replace(art, entities=tuple(ents))
+    opts = WriteOptions()
+    fast = newsml.write(art, opts)
+    root, notes = newsml.build_item(art, opts)
+    newsml._pretty(root, opts.indent)
+    assert fast.value == newsml._DECLARATION + etree.tostring(root, encoding="UTF-8") + b"\n"
+    assert list(fast.messages) == notes
+    assert sum(m.code == "NC507" for m in notes) >= len(kinds)
+
+
 def test_encode_checked_refuses_what_xml_cannot_hold():
     """The byte-level checks refuse exactly the characters _BAD_XML matches (every code point)."""
     ok = []

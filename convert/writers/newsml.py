@@ -508,7 +508,7 @@ def _assert_text(o: _Out, a: Article, aid: str, ent, by_id: dict, clean, notes: 
     def lost(what: str, why: str) -> None:
         notes.append(messages.make("NC507", file=name, what=what, entity=f"{ent.id} ({ent.name})", why=why))
 
-    affiliations = [x for x in (by_id.get(i) for i in ent.affiliations) if x is not None]
+    affiliations = [by_id[i] for i in ent.affiliations if i in by_id]
     if len(affiliations) < len(ent.affiliations):
         lost("an affiliation", "it names an entity id that is not in the article")
     location = by_id.get(ent.location) if ent.location is not None else None

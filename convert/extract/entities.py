@@ -41,23 +41,27 @@ _TOKEN = (
     rf"|[{UP}][\w'’\-]*\w|[{UP}](?![\w.]))"
 )
 _CONNECT = r"(?: (?:of|for|on|de|del|della|di|da|dos|du|la|van|von|der|den|bin|ibn)(?: the)? | and | )"
-_ABBR_FIRST = "|".join(f"(?<={a[0]}){a[1:]}" for a in _ABBR[3:-3].split("|"))  # (?<=M)r|(?<=M)rs|...
-# The first token with its first character consumed by a class and each alternative's own first
-# character checked by a look-behind, in the same order: re skips straight to candidate characters
-# (a pattern that opens with a look-ahead is tried at every position). Same matches as
-# (?<![\w.'’\-]){_TOKEN}(?:{_CONNECT}{_TOKEN})*(?![\w]) (tests/test_extract_fast_patterns.py).
-_TOKEN_FIRST = (
-    rf"(?:(?<=[{UP}])\.(?:[{UP}]\.){{1,}}"
-    rf"|(?:{_ABBR_FIRST})\."
-    rf"|(?<=[{UP}])\.(?= [{UP}])"
-    rf"|(?:(?<=[Aa])l|(?<=[Ee])l)-[{UP}][\w'’\-]*\w"
-    rf"|(?<=[{UP}])[\w'’\-]*\w|(?<=[{UP}])(?![\w.]))"
+_ABBR_WORDS = _ABBR[3:-3].split("|")  # Mr, Mrs, Ms, ...
+# The first token once its first character (a capital) is consumed by a character class: the
+# pattern then opens with that class, so re skips straight to capitals (a pattern that opens with
+# a look-ahead is tried at every position), and every alternative opens with a literal or a class
+# where it can, so re drops the alternatives that cannot match by one character test (an
+# abbreviation is its second letter, then a look-behind for the whole word: `r(?<=Mr)`). Same
+# matches as (?<![\w.'’\-]){_TOKEN}(?:{_CONNECT}{_TOKEN})*(?![\w]) (tests/test_extract_fast_patterns.py).
+_AFTER_CAPITAL = (
+    rf"(?:\.(?:[{UP}]\.){{1,}}"
+    rf"|(?:{'|'.join(re.escape(a[1:]) + '(?<=' + re.escape(a) + ')' for a in _ABBR_WORDS)})\."
+    rf"|\.(?= [{UP}])"
+    rf"|l(?<=[AE]l)-[{UP}][\w'’\-]*\w"
+    rf"|[\w'’\-]*\w|(?![\w.]))"
 )
-# (a lower-case a/e can only open "al-"/"el-": the filter after the class drops the others at once)
-SEQ = re.compile(rf"[{UP}ae](?:(?<=[{UP}])|(?=l-))(?<![\w.'’\-][\s\S]){_TOKEN_FIRST}(?:{_CONNECT}{_TOKEN})*(?![\w])")
+# _TOKEN in that form: a capital and the rest, or "al-"/"el-" (the only tokens a lower-case letter opens)
+_TOKEN_FAST = rf"(?:[{UP}]{_AFTER_CAPITAL}|[ae]l-[{UP}][\w'’\-]*\w)"
+SEQ = re.compile(rf"[{UP}ae](?<![\w.'’\-][\s\S])(?:(?<=[{UP}]){_AFTER_CAPITAL}|(?<=[ae])l-[{UP}][\w'’\-]*\w)"
+                 rf"(?:{_CONNECT}{_TOKEN_FAST})*(?![\w])")
 # SEQ for a text without "l-" (most paragraphs): no match can start at a lower-case a/e there, so
 # only capitals are candidates (the common a/e cost a match attempt each)
-SEQ_NO_AL = re.compile(rf"[{UP}](?<![\w.'’\-][\s\S]){_TOKEN_FIRST}(?:{_CONNECT}{_TOKEN})*(?![\w])")
+SEQ_NO_AL = re.compile(rf"[{UP}](?<![\w.'’\-][\s\S]){_AFTER_CAPITAL}(?:{_CONNECT}{_TOKEN_FAST})*(?![\w])")
 _SPLITTERS = re.compile(r" (?:of|for|on|and)(?: the)? ")
 _NEXT_WORD = re.compile(r" ([a-z]+)")
 _POST_NOMINALS = {"MP", "MEP", "MSP", "MLA", "QC", "KC", "OBE", "MBE", "CBE", "KBE"}
@@ -149,6 +153,7 @@ class Ent:
     first: tuple[int, int] = (0, 0)
     gender: str | None = None
     initials: str | None = None
+    words: list[str] = field(default_factory=list, repr=False, compare=False)  # name.split(), kept with the name
     at: set[tuple[int, int]] = field(default_factory=set, repr=False, compare=False)  # (para, start) of mentions
 
 
@@ -157,6 +162,7 @@ class Entities:
 
     def __init__(self) -> None:
         self.items: list[Ent] = []
+        self.people: list[Ent] = []  # the persons of `items`, in the same order (a type never changes)
         self.by_name: dict[tuple[str, str], Ent] = {}
         self.person_words: set[str] = set()  # every word (and hyphen part) of people's names and aliases
         self.org_short: dict[str, Ent] = {}  # "Maple Leaf Grain" -> the organisation "Maple Leaf Grain Co"
@@ -183,6 +189,8 @@ class Entities:
         self.items.append(ent)
         self.by_name[(type_, name)] = ent
         if type_ == "person":
+            ent.words = name.split()
+            self.people.append(ent)
             self.note_person_name(name)
         return ent
 
@@ -190,6 +198,8 @@ class Entities:
         del self.by_name[(ent.type, ent.name)]
         ent.aliases.append(ent.name)
         ent.name = name
+        if ent.type == "person":
+            ent.words = name.split()
         self.by_name[(ent.type, name)] = ent
 
     def _other(self, type_: str, name: str, mention: Mention | None) -> Ent:
@@ -242,16 +252,15 @@ class Entities:
             return ent
         if name.rsplit(" ", 1)[-1] not in self.person_words:
             return None
-        for e in self.items:
-            if e.type != "person":
-                continue
-            toks = e.name.split()
+        people = self.people
+        for e in people:
+            toks = e.words
             if len(toks) > 1 and (toks[-1] == name or name in e.aliases or
                                   (" " in name and e.name.endswith(" " + name.split()[-1]) and name.split()[0] == toks[0])):
                 return e
-        for e in self.items:  # a first name alone ("Tedros"), or a hyphenated surname part
-            toks = e.name.split()
-            if e.type == "person" and len(toks) > 1 and (toks[0] == name or name in toks[-1].split("-")):
+        for e in people:  # a first name alone ("Tedros"), or a hyphenated surname part
+            toks = e.words
+            if len(toks) > 1 and (toks[0] == name or name in toks[-1].split("-")):
                 return e
         return None
 
@@ -585,14 +594,11 @@ class Finder:
                 and toks[-1].lower() not in lex.title_modifiers:
             self._prefix_names(pi, start, toks)
             return  # "the State Department Spokesperson": a role, naming an organisation
-        tp0 = tp
-        if 0 < tp0 < len(toks) and toks[tp0] not in _CONNECTORS and self._name_like(toks[tp0:]) \
-                and self._org_like(toks, name):
-            tp = tp0  # "House Intelligence Committee Chairman Devin Nunes": a person, titled
-        elif len(toks) == 1 and name not in lex.organizations and toks[0] in lex.org_words:
-            return  # "Police", "Government", "the Department": a common noun
-        # organisations by word or list (after role phrases: "Director of the X Institute")
-        if tp0 == tp and 0 < tp < len(toks) and toks[tp] not in _CONNECTORS and self._name_like(toks[tp:]):
+        # a title before a name makes a person, even among organisation words ("House Intelligence
+        # Committee Chairman Devin Nunes"); else organisations by word or list (after role phrases:
+        # "Director of the X Institute")
+        titled = 0 < tp < len(toks) and toks[tp] not in _CONNECTORS and self._name_like(toks[tp:])
+        if titled:
             pass
         elif self._org_like(toks, name) and not (toks[-1] in lex.place_words and len(toks) > 1 and toks[-1] != "House"):
             if len(toks) >= 3 and toks[-1] in _PRESS_WORDS and (gazetteer.lookup(toks[0]) or ("",))[0] == "country":
@@ -739,6 +745,7 @@ class Finder:
             del self.ents.by_name[("person", ent.name)]
             ent.aliases.append(ent.name)
             ent.name = name
+            ent.words = name.split()
             self.ents.by_name[("person", name)] = ent
             self.ents.note_person_name(name)
             return self.ents.add("person", name, mention)

@@ -111,6 +111,9 @@ _KIND_NOUNS = {"school", "schools", "airline", "carrier", "company", "firm", "ne
                "club", "band", "hospital", "retailer", "lender", "insurer", "carmaker", "automaker", "start-up",
                "startup", "chain", "publisher", "brokerage", "developer", "manufacturer", "website", "magazine"}
 _DATE_AFTER = re.compile(r"\.? ?\d")
+_FORMER = frozenset({"Former", "Ex"})  # in front of a name: not part of it
+_TRAILING = frozenset({"of", "for", "the", "de", "la", "on"})  # (lower-cased) never the last word of a name
+_POSSESSIVE_END = frozenset("s'’")  # the last character of a possessive ("Khan's", "Reuters'")
 _POSSESSIVE = re.compile(r"['’]s(?= )")
 _FEMALE = {"mrs.", "ms.", "miss", "mrs", "ms", "lady", "dame", "queen", "princess", "spokeswoman", "chairwoman",
            "congresswoman", "councilwoman", "actress", "businesswoman", "sister", "mother", "wife", "daughter"}
@@ -163,6 +166,7 @@ class Entities:
     def __init__(self) -> None:
         self.items: list[Ent] = []
         self.people: list[Ent] = []  # the persons of `items`, in the same order (a type never changes)
+        self.orgs: list[Ent] = []  # and the organisations
         self.by_name: dict[tuple[str, str], Ent] = {}
         self.person_words: set[str] = set()  # every word (and hyphen part) of people's names and aliases
         self.org_short: dict[str, Ent] = {}  # "Maple Leaf Grain" -> the organisation "Maple Leaf Grain Co"
@@ -192,6 +196,8 @@ class Entities:
             ent.words = name.split()
             self.people.append(ent)
             self.note_person_name(name)
+        elif type_ == "organization":
+            self.orgs.append(ent)
         return ent
 
     def _rename(self, ent: Ent, name: str) -> None:
@@ -270,9 +276,7 @@ class Entities:
             return ent
         bare = name.replace(".", "")
         is_acr = ACRONYM.match(name) is not None
-        for e in self.items:
-            if e.type != "organization":
-                continue
+        for e in self.orgs:
             if e.acronym and e.acronym.replace(".", "") == bare:
                 return e
             if is_acr and " " in e.name:
@@ -408,7 +412,6 @@ class Finder:
 
     # -- one paragraph -------------------------------------------------------------------
     def paragraph(self, pi: int, text: str) -> None:
-        acr_defs: dict[int, str] = {}  # (kept for the _run signature)
         not_names = self.lex.not_names
         for m in (SEQ if "l-" in text else SEQ_NO_AL).finditer(text):
             a = m.start()
@@ -416,20 +419,20 @@ class Finder:
             if " " not in run:
                 if run in not_names:
                     continue  # "The", "In", "However": the commonest runs, dropped at once
-                self._run(pi, text, a, m.end(), acr_defs)
+                self._word(pi, text, a, m.end(), run)
                 continue
             for w in _DAYS.finditer(text, a + 1, m.end()):
                 for start, end in self._pieces(text, a, w.start() - 1):
-                    self._run(pi, text, start, end, acr_defs)
+                    self._run(pi, text, start, end)
                 a = w.start()
             if "'" in run or "’" in run:
                 for pm in _POSSESSIVE.finditer(text, m.start(), m.end()):
                     if pm.end() < m.end():  # "NBC's Dante Chinni": two names
                         for start, end in self._pieces(text, a, pm.end()):
-                            self._run(pi, text, start, end, acr_defs)
+                            self._run(pi, text, start, end)
                         a = pm.end() + 1
             for start, end in self._pieces(text, a, m.end()):
-                self._run(pi, text, start, end, acr_defs)
+                self._run(pi, text, start, end)
 
     def _pieces(self, text: str, start: int, end: int) -> list[tuple[int, int]]:
         """Split a run at `of`/`for` unless its left part is an organisation or title word."""
@@ -470,24 +473,72 @@ class Finder:
         out.append((start + pos, end))
         return out
 
-    def _run(self, pi: int, text: str, start: int, end: int, acr_defs: dict[int, str]) -> None:
+    def _opener(self, tok: str) -> bool:
+        """A sentence opener or other non-name word in front of a run ("The", "However"), or a
+        compound that describes ("Republican-led", "Timorese-born")."""
+        not_names = self.lex.not_names
+        return tok in not_names or tok in _FORMER or (tok[-1:] == "." and tok.rstrip(".") in not_names) \
+            or "-" in tok and _DESCRIBING.search(tok) is not None
+
+    def _run(self, pi: int, text: str, start: int, end: int) -> None:
+        """Classify the run text[start:end] and record what it names."""
+        name = text[start:end]
+        if " " in name:
+            self._words(pi, text, start, end)
+        else:
+            self._word(pi, text, start, end, name)
+
+    def _word(self, pi: int, text: str, start: int, end: int, name: str) -> None:
+        """`_words` for a run of one word (most runs): the same steps, without those that only a
+        run of several words needs."""
+        whole_end = end
+        if name[-1] in _POSSESSIVE_END:
+            if name.endswith(("'s", "’s")):
+                name = name[:-2]
+                end -= 2
+            elif name.endswith(("s'", "s’")):
+                name = name[:-1]
+                end -= 1
+        if not name or self._opener(name) or name.lower() in _TRAILING:
+            return
+        if text[end:end + 2] == " (":  # an acronym's expansion may run back over words before it
+            self._words(pi, text, start, whole_end)
+            return
+        self._one_word(pi, text, start, end, name)
+
+    def _one_word(self, pi: int, text: str, start: int, end: int, name: str) -> None:
+        lex = self.lex
+        mention = Mention(pi, start, end, name)
+        if name in lex.organizations:
+            self.ents.add("organization", name, mention)
+        elif name in lex.org_words or name.lower() in lex.title_words:
+            return  # "Police", "President": a common noun or a bare title
+        elif name in self.ents.person_words and (gazetteer.lookup(name) or ("",))[0] != "country":
+            # "Pereira" after "Joao Pereira": the person, though a city has that name
+            self.pending.append((mention, _sentence_initial(text, start), text[end:end + 40], text[max(0, start - 30):start]))
+        elif self._place_kind(name, text, start):
+            self.ents.add("place", name, mention)
+        else:
+            self.pending.append((mention, _sentence_initial(text, start), text[end:end + 40], text[max(0, start - 30):start]))
+
+    def _words(self, pi: int, text: str, start: int, end: int) -> None:
+        """A run of several words, or of one with an acronym after it."""
         lex = self.lex
         name = text[start:end]
         # possessive
-        if name.endswith(("'s", "’s")):
-            name = name[:-2]
-            end -= 2
-        elif name.endswith(("s'", "s’")):
-            name = name[:-1]
-            end -= 1
+        if name[-1] in _POSSESSIVE_END:
+            if name.endswith(("'s", "’s")):
+                name = name[:-2]
+                end -= 2
+            elif name.endswith(("s'", "s’")):
+                name = name[:-1]
+                end -= 1
         toks = name.split(" ")
         # sentence openers and other non-name words in front
-        while toks and (toks[0] in lex.not_names or toks[0].rstrip(".") in lex.not_names
-                        or "-" in toks[0] and _DESCRIBING.search(toks[0]) or toks[0] in ("Former", "Ex")):
-            # openers, and compounds that describe: "Republican-led", "Timorese-born"
+        while toks and self._opener(toks[0]):
             start += len(toks[0]) + 1
             toks = toks[1:]
-        while toks and (toks[-1].lower() in ("of", "for", "the", "de", "la", "on")
+        while toks and (toks[-1].lower() in _TRAILING
                         or toks[-1] in _MONTH_ABBR and len(toks) > 1 and _DATE_AFTER.match(text, start + len(" ".join(toks)))):
             toks = toks[:-1]  # "White House on Nov. 8": the date is not part of the name
         post = None
@@ -504,21 +555,8 @@ class Finder:
                 start = back
                 name = text[start:end]
                 toks = name.split(" ")
-        sent_init = _sentence_initial(text, start)
         if len(toks) == 1:
-            # the common case, kept short: a single capitalised word
-            mention = Mention(pi, start, end, name)
-            if name in lex.organizations:
-                self.ents.add("organization", name, mention)
-            elif name in lex.org_words or name.lower() in lex.title_words:
-                return  # "Police", "President": a common noun or a bare title
-            elif name in self.ents.person_words and (gazetteer.lookup(name) or ("",))[0] != "country":
-                # "Pereira" after "Joao Pereira": the person, though a city has that name
-                self.pending.append((mention, sent_init, text[end:end + 40], text[max(0, start - 30):start]))
-            elif self._place_kind(name, text, start):
-                self.ents.add("place", name, mention)
-            else:
-                self.pending.append((mention, sent_init, text[end:end + 40], text[max(0, start - 30):start]))
+            self._one_word(pi, text, start, end, name)
             return
         # an acronym defined right after: "Human Rights Commission of Pakistan (HRCP)"
         after = text[end:end + 12]
@@ -616,6 +654,7 @@ class Finder:
             # a title before the organisation name is not part of it: "Director of the X Institute"
             self.ents.add("organization", name, mention)
             return
+        sent_init = _sentence_initial(text, start)
         if sent_init and len(toks) >= 3 and self.ents.find_person(" ".join(toks[1:])) is not None:
             start += len(toks[0]) + 1
             toks = toks[1:]

@@ -294,6 +294,11 @@ def initials(name: str) -> str:
     return "".join(p[0] for p in parts if p[0].isupper() or p[0].isdigit()).upper()
 
 
+def _prev_word(before: str) -> str:
+    """The word before a name, lower-cased ("" when none): "Mrs.", "said", "in"."""
+    return before.rstrip().rsplit(" ", 1)[-1].lower() if before.strip() else ""
+
+
 def _sentence_initial(text: str, start: int) -> bool:
     j = start - 1
     while j >= 0 and text[j] in " \"“‘'([—–-":
@@ -881,7 +886,6 @@ class Finder:
         for mention, sent_init, after, before in self.pending:
             name = mention.text
             person = self.ents.find_person(name)
-            prev = before.rstrip().rsplit(" ", 1)[-1].lower() if before.strip() else ""
             just_looked = False  # find_org(name) was asked a moment ago and said None
             if person is None:
                 org = orgs_of.get(name, False)
@@ -895,6 +899,7 @@ class Finder:
                     continue
             if person is not None and not _is_acronym(name):
                 self.ents.add("person", person.name, mention)
+                prev = _prev_word(before)
                 if prev in _FEMALE or prev in _MALE:
                     person.gender = person.gender or ("f" if prev in _FEMALE else "m")
                 continue
@@ -917,6 +922,7 @@ class Finder:
                 if len(name.replace(".", "")) >= 2 and not name.isdigit() and name not in ("I", "II", "III", "IV", "TV", "OK", "AM", "PM", "CEO", "GDP", "AIDS", "HIV"):
                     self.ents.add("organization", name, mention)
                 continue
+            prev = _prev_word(before)
             if demonym(name) or name.lower() in self.vocab or _GROUP_PLURAL.search(name) \
                     or (sent_init and name.endswith("s") and prev not in _HONORIFICS):
                 continue
@@ -1040,6 +1046,8 @@ def _possessions(paragraphs: list[str], ents: Entities, notes: list) -> None:
     """'Imran Khan ... has become a symbol for his party, Pakistan Tehreek-e-Insaf': the party is
     the affiliation of the person the sentence names first (of the pronoun's gender)."""
     for pi, text in enumerate(paragraphs):
+        if "his " not in text and "her " not in text:
+            continue  # (every match holds one: a test in C, where the pattern tries every "h")
         for m in _BELONGS.finditer(text):
             org = SEQ.match(text, m.end())
             if not org:

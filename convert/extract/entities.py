@@ -378,8 +378,9 @@ class Finder:
             # the longest title starting here
             hit = 0
             if low in lex.title_words:
-                for n in range(min(lex.title_max, len(toks) - i), 0, -1):
-                    if " ".join(toks[i:i + n]).lower() in lex.titles:
+                left = len(toks) - i
+                for n in lex.title_lengths.get(low, ()):  # the longest title starting here
+                    if n <= left and " ".join(toks[i:i + n]).lower() in lex.titles:
                         hit = n
                         break
             if hit:
@@ -401,8 +402,7 @@ class Finder:
 
     def _place_kind(self, name: str, text: str, start: int) -> bool:
         lex = self.lex
-        words = name.split()
-        if (words[-1] in lex.place_words and len(words) > 1) or name in lex.places:
+        if name in lex.places or " " in name and name.rsplit(" ", 1)[1] in lex.place_words:
             return True
         hit = gazetteer.lookup(name)
         if hit is None:
@@ -410,7 +410,7 @@ class Finder:
         kind, pop = hit
         if kind != "city":
             return True
-        if pop >= 100_000 and len(words) > 1:
+        if pop >= 100_000 and " " in name:
             return True
         prev = text[max(0, start - 30):start].rstrip().rsplit(" ", 1)[-1].lower() if start else ""
         return pop >= 1_000_000 or (pop >= 15_000 and prev in _PLACE_PREPS) or (pop >= 100_000 and not _sentence_initial(text, start))

@@ -442,7 +442,9 @@ class Finder:
     def _pieces(self, text: str, start: int, end: int) -> list[tuple[int, int]]:
         """Split a run at `of`/`for` unless its left part is an organisation or title word."""
         run = text[start:end]
-        if " " not in run or not _SPLITTERS.search(run):
+        # (_SPLITTERS finds a match exactly when one of its words stands between spaces: four
+        # substring tests in C are cheaper than the pattern's try at every space)
+        if " of " not in run and " for " not in run and " on " not in run and " and " not in run:
             return [(start, end)]
         out = []
         pos = 0

@@ -18,7 +18,8 @@ from __future__ import annotations
 
 import os
 import re
-from dataclasses import dataclass
+from collections.abc import Mapping
+from dataclasses import dataclass, field
 from functools import cache
 from importlib import resources
 from pathlib import Path
@@ -42,6 +43,9 @@ class Lexicon:
     places: frozenset[str]          # extra place names (regions, nations of the UK, ...)
     place_words: frozenset[str]
     not_names: frozenset[str]
+    # first word of a title -> the word counts of the titles it opens, longest first ("prime" ->
+    # (2,) for "prime minister"): a run is tested only against titles that can start with its word
+    title_lengths: Mapping[str, tuple[int, ...]] = field(default_factory=dict, compare=False)
 
 
 def _lines(name: str) -> list[str]:
@@ -103,7 +107,17 @@ def _build(extra: tuple[str, ...]) -> Lexicon:
         places=frozenset(_lines("places.txt") + user["places"]),
         place_words=frozenset(_lines("place_words.txt") + user["place_words"]),
         not_names=frozenset(not_names),
+        title_lengths=_title_lengths(titles),
     )
+
+
+def _title_lengths(titles: set[str]) -> dict[str, tuple[int, ...]]:
+    lengths: dict[str, set[int]] = {}
+    for t in titles:
+        words = t.split()
+        if words:
+            lengths.setdefault(words[0], set()).add(len(words))
+    return {w: tuple(sorted(ns, reverse=True)) for w, ns in lengths.items()}
 
 
 def lexicon(extra: str | os.PathLike | None = None) -> Lexicon:

@@ -19,14 +19,13 @@ class ParaMap:
         self.index = index
         span = para.span
         self._base = span.start
-        # a paragraph written on one source line (its text is the source's, with no line break):
-        # every span inside it is on that line, so its line and columns need no search. Its own
-        # span tells: it starts and ends on one line, and the text does not end in the CR of a
-        # CRLF (whose LF, after the span, would end that line).
+        # a paragraph written on one source line (its text is the source's, and its span starts
+        # and ends on one line, so every offset between does too): every span inside it is on
+        # that line, so its line and columns need no search
         if para.raw is not None:
             self._table: list[int] | None = _table(para.text, para.raw)
             self._line = self._col0 = 0
-        elif span.line == span.end_line and not para.text.endswith("\r"):
+        elif span.line == span.end_line:
             self._table = None
             self._line = span.line
             self._col0 = span.col - span.start  # column of source offset o on this line: o + _col0

@@ -93,7 +93,7 @@ def _groups(lines: list[Line]) -> list[list[Line]]:
     groups: list[list[Line]] = []
     current: list[Line] = []
     for line in lines:
-        if line.blank:
+        if not line.text or line.text.isspace():  # line.blank, without a property call per line
             if current:
                 groups.append(current)
                 current = []
@@ -149,12 +149,16 @@ def rejoin_lines(raw: str) -> str:
     return _rejoin([part.strip() for part in LINE_BREAK.split(raw) if part.strip()] or [""])
 
 
+def _line_block(line: Line) -> RawBlock:
+    """The block of one line (the common case, so without a list around it)."""
+    text = line.text.strip()
+    start = line.start + line.text.find(text[:1]) if text else line.start
+    return _raw_block(start, start + len(text), text, 1)
+
+
 def _block(lines: list[Line]) -> RawBlock:
     if len(lines) == 1:
-        line = lines[0]
-        text = line.text.strip()
-        start = line.start + line.text.find(text[:1]) if text else line.start
-        return _raw_block(start, start + len(text), text, 1)
+        return _line_block(lines[0])
     first, last = lines[0], lines[-1]
     lead = len(first.text) - len(first.text.lstrip())
     trail = len(last.text) - len(last.text.rstrip())
@@ -195,7 +199,7 @@ def segment(text: str) -> tuple[str, list[RawBlock]]:
     wrapped = False
     for group in groups:
         if len(group) == 1:
-            blocks.append(_block(group))
+            blocks.append(_line_block(group[0]))
             continue
         rest_wrapped = _is_hard_wrapped(group[1:])
         if _is_hard_wrapped(group) or (rest_wrapped and group[0].indented):
@@ -204,10 +208,10 @@ def segment(text: str) -> tuple[str, list[RawBlock]]:
         elif rest_wrapped:
             # a title line directly above a wrapped paragraph
             wrapped = True
-            blocks.append(_block(group[:1]))
+            blocks.append(_line_block(group[0]))
             blocks.extend(_wrapped_blocks(group[1:]))
         else:
-            blocks.extend(_block([ln]) for ln in group)
+            blocks += [_line_block(ln) for ln in group]
     if wrapped:
         layout = "hard-wrapped"
     elif len(groups) > 1:

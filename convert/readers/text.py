@@ -16,7 +16,7 @@ import re
 from .. import messages
 from ..decode import Decoded
 from ..extract import extract
-from ..model import Article, Block, Dateline, Paragraph, Span, Title
+from ..model import Article, Block, Dateline, Paragraph, Title
 from ..result import Message, Result
 from ..textpos import LineIndex, fast_constructor
 from .dateline import DatelineMatch, match_dateline
@@ -120,8 +120,7 @@ def read_text(decoded: Decoded, *, language: str = "en") -> Result[Article]:
         msg = messages.make(code, file=name, line=1, col=1)
         raise InputError(msg.text, (msg,))
 
-    def span(start: int, end: int) -> Span:
-        return index.span(start, end)
+    span = index.span
 
     def located(code: str, offset: int, **fmt) -> Message:
         line, col = index.position(offset)

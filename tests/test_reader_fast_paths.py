@@ -11,6 +11,7 @@ line-break style, mixed) and on every fixture, and asserts the same answer.
 from __future__ import annotations
 
 import copy
+import re
 import dataclasses
 from pathlib import Path
 
@@ -26,6 +27,7 @@ from convert.extract import _has_word, _clean_title, _settle_roles
 from convert.extract.entities import Ent
 from convert.extract.spans import ParaMap
 from convert.readers import layout
+from convert.readers import text as text_reader
 from convert.textpos import LINE_BREAK, LineIndex, fast_constructor, line_starts, uniform_line_break
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -273,3 +275,16 @@ def test_paramap_of_a_paragraph_over_lines(brk):
     for a in range(n + 1):
         for b in range(a, n + 1):
             assert pm.span(a, b) == index.span(a, b)
+
+
+# -- the derived title's first sentence ------------------------------------------------------------
+
+_LEAD_SENTENCE_PLAIN = re.compile(r"(?<=[.!?])\s+(?=[A-Z\"“])")
+
+
+@PROPS
+@given(st.lists(st.sampled_from(["Word", "word", ".", "!", "?", " ", "  ", "\n", "\"", "“", "A", "U.S.",
+                                 "...", "’", "x"]), max_size=30).map("".join))
+def test_lead_sentence_end_matches_the_split(lead):
+    end = text_reader._LEAD_SENTENCE_END.search(lead)
+    assert (lead[:end.start() + 1] if end else lead) == _LEAD_SENTENCE_PLAIN.split(lead, maxsplit=1)[0]

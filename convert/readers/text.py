@@ -35,7 +35,10 @@ _PRELUDE_MAX_WORDS = 16
 _LABEL_MAX_WORDS = 3
 _NON_HEADLINE_END = re.compile(r"[.,;]$")
 _LONE_LINE_END = re.compile(r"[.!?,;:\"”]$")
-_LEAD_SENTENCE = re.compile(r"(?<=[.!?])\s+(?=[A-Z\"“])")
+#: the end of the lead's first sentence: its final mark (then the lead goes on with a capital or
+#: a quotation mark). Opening with the mark rather than a look-behind for it lets re skip to the
+#: marks instead of trying a match at every character.
+_LEAD_SENTENCE_END = re.compile(r"[.!?]\s+(?=[A-Z\"“])")
 _LEAD_CLAUSE = re.compile(r",\s+|\s+[–—-]\s+|;\s+|:\s+")
 
 
@@ -96,7 +99,8 @@ def derive_title(headline: str | None, lead: str | None) -> Title:
         return Title(headline, False, "headline")
     if not lead:
         return Title("", True, "none")
-    sentence = _LEAD_SENTENCE.split(lead, maxsplit=1)[0]
+    end = _LEAD_SENTENCE_END.search(lead)
+    sentence = lead[:end.start() + 1] if end else lead
     words = sentence.split()
     if len(words) <= _TITLE_MAX_WORDS:
         return Title(sentence.rstrip(" .") if not sentence.endswith("...") else sentence, True, "lead-sentence")

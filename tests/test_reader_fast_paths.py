@@ -170,7 +170,16 @@ def test_fast_constructor_falls_back_for_other_classes():
         def __post_init__(self):
             raise ValueError
 
-    for cls in (NoSlots, WithFactory, Checked):
+    @dataclasses.dataclass(frozen=True, slots=True)
+    class Hidden:
+        a: int
+        b: int = dataclasses.field(default=0, init=False)
+
+    @dataclasses.dataclass(frozen=True, slots=True, kw_only=True)
+    class KeywordOnly:
+        a: int
+
+    for cls in (NoSlots, WithFactory, Checked, Hidden, KeywordOnly):
         assert fast_constructor(cls) is cls
 
 

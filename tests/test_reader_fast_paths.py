@@ -26,7 +26,7 @@ from convert.errors import InputError
 from convert.extract import _has_word, _clean_title, _settle_roles
 from convert.extract.entities import Ent
 from convert.extract.spans import ParaMap
-from convert.readers import layout
+from convert.readers import layout, signoff
 from convert.readers import text as text_reader
 from convert.textpos import LINE_BREAK, LineIndex, fast_constructor, line_starts, uniform_line_break
 
@@ -297,3 +297,71 @@ _LEAD_SENTENCE_PLAIN = re.compile(r"(?<=[.!?])\s+(?=[A-Z\"“])")
 def test_lead_sentence_end_matches_the_split(lead):
     end = text_reader._LEAD_SENTENCE_END.search(lead)
     assert (lead[:end.start() + 1] if end else lead) == _LEAD_SENTENCE_PLAIN.split(lead, maxsplit=1)[0]
+
+
+# -- sign-offs -------------------------------------------------------------------------------------
+
+_SIGNOFF_PLAIN = re.compile(
+    r"(?:Reuters?|REUTERS?"
+    r"|\(?(?:(?:Additional )?[Rr]eporting|Writing|Editing|Compiled|Edited|Written|Contributing|Research"
+    r"|Additional research) by [^\n]{1,300}\)?"
+    r"|\((?P<agency>[A-Za-z]{2,10})\)"
+    r"|(?P<bare>[A-Z][A-Za-z]{1,9})"
+    r"|-{2,}|#{1,3}|[-=_*]{3,}"
+    r"|(?:--|—|–)\s*[A-Z][\w .,+()/'&-]{0,60}"
+    r"|Contribut(?:ing|ors?):\s*[^\n]{1,200}"
+    r"|[^\n]{0,200}\bcontributed(?: additional)? (?:reporting|research|to this (?:report|story|article))[^\n]{0,120}"
+    r"|(?P<credit>[A-Z][\w.'’-]+(?: [A-Z][\w.'’-]+){0,3} (?:reports|writes|reported) (?:for|from) [^\n]{1,200})"
+    r"|(?:©|\([cC]\)|Copyright)\s*(?:\d{4})?[^\n]{0,200})"
+)
+
+
+def _is_signoff_plain(text: str) -> bool:
+    """The plain form: one alternation of every sign-off form."""
+    text = text.strip()
+    if not text or len(text.split()) > signoff._MAX_WORDS:
+        return False
+    m = _SIGNOFF_PLAIN.fullmatch(text)
+    if m is None:
+        return False
+    bare = m.group("bare") or m.group("agency")
+    if bare is not None:
+        return bare.upper() in signoff._AGENCIES
+    if m.group("credit") is not None:
+        return len(text.split()) <= signoff._CREDIT_MAX_WORDS and not signoff._REPORTED_SPEECH.search(text)
+    return True
+
+
+SIGNOFF_PIECES = ["Reuter", "REUTERS", "(AP)", "(Reporting by Jane Doe; Editing by Bo Li)", "AFP", "Xx", "--", "###",
+                  "-- Bucharest Newsroom +40-1 3120264", "Contributing: Ann Lee", "Jo Bloggs contributed reporting.",
+                  "contributed research", "Glorioso reports for Naples Daily News.", "CNN reported from Baghdad that",
+                  "© 2018 Los Angeles Times", "(c) Copyright", "said", "who", " ", "\n", "x" * 30, "Smith"]
+
+
+@PROPS
+@given(st.lists(st.sampled_from(SIGNOFF_PIECES), min_size=1, max_size=5).map(" ".join))
+def test_signoff_matches_one_alternation(text):
+    assert signoff.is_signoff(text) == _is_signoff_plain(text)
+
+
+def test_signoff_forms_keep_their_order():
+    """A line that is both a credit with reported speech (not a sign-off) and a `contributed
+    reporting` line (a sign-off): the earlier form in the alternation decides."""
+    text = "Jo Bloggs reported from Kabul, where Ann Lee contributed reporting."
+    assert signoff.is_signoff(text) is _is_signoff_plain(text) is True
+
+
+def test_signoff_on_fixture_paragraphs():
+    for path in FIXTURES:
+        for block in path.read_text(encoding="utf-8", errors="replace").splitlines():
+            assert signoff.is_signoff(block) == _is_signoff_plain(block), block
+
+
+# -- headline ends ---------------------------------------------------------------------------------
+
+@PROPS
+@given(st.lists(st.sampled_from(["A", "b", " ", ".", ",", ";", "!", "?", ":", "\"", "”", "\n", "..."]),
+                max_size=8).map("".join))
+def test_line_end_searches_from_the_tail(text):
+    for pattern in (text_reader._NON_HEADLINE_END, text_reader._LONE_LINE_END):
+        assert bool(pattern.search(text, len(text) - 2)) == bool(pattern.search(text))

@@ -33,6 +33,8 @@ DATELINE_SCAN = 6
 #: a block this short before the dateline is a byline, a deck or a label, not the lead
 _PRELUDE_MAX_WORDS = 16
 _LABEL_MAX_WORDS = 3
+# (searched from two characters before the end, where any match of theirs starts: `$` is the end
+# or a final line feed; re would otherwise try a match at every character of the line)
 _NON_HEADLINE_END = re.compile(r"[.,;]$")
 _LONE_LINE_END = re.compile(r"[.!?,;:\"”]$")
 #: the end of the lead's first sentence: its final mark (then the lead goes on with a capital or
@@ -58,12 +60,12 @@ def _reads_as_headline(block: RawBlock, next_block: RawBlock | None) -> bool:
     text = block.text
     words = text.split()
     if next_block is None:  # a lone line: a headline only if it cannot be a sentence
-        return 0 < len(words) <= 15 and not _LONE_LINE_END.search(text)
+        return 0 < len(words) <= 15 and not _LONE_LINE_END.search(text, len(text) - 2)
     if not words or len(words) > HEADLINE_MAX_WORDS or len(text) > HEADLINE_MAX_CHARS:
         return False
     if _is_all_caps(text):
         return True
-    if _NON_HEADLINE_END.search(text) and not text.endswith("..."):
+    if _NON_HEADLINE_END.search(text, len(text) - 2) and not text.endswith("..."):
         return False
     return len(words) <= 25
 

@@ -365,3 +365,9 @@ def test_signoff_on_fixture_paragraphs():
 def test_line_end_searches_from_the_tail(text):
     for pattern in (text_reader._NON_HEADLINE_END, text_reader._LONE_LINE_END):
         assert bool(pattern.search(text, len(text) - 2)) == bool(pattern.search(text))
+
+
+@PROPS
+@given(st.one_of(text_st, st.text(alphabet=st.characters(max_codepoint=127), max_size=60)))
+def test_case_counts_match_str_methods(text):
+    assert text_reader._case_counts(text) == (sum(map(str.isupper, text)), sum(map(str.islower, text)))

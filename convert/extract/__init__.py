@@ -16,7 +16,7 @@ from dataclasses import dataclass
 from operator import attrgetter
 
 from .. import messages
-from ..model import Dateline, DateMention, Entity, Paragraph, Quote
+from ..model import Dateline, DateMention, Entity, Paragraph, Quote, Span
 from ..result import Message
 from ..textpos import LineIndex, fast_constructor
 from . import dates as _dates
@@ -107,45 +107,12 @@ def extract(text: str, index: LineIndex, paragraphs: tuple[Paragraph, ...], date
     # events: "the Islamabad massacre on November 26, 2024"
     _events.find_events(paras, ents, found_dates)
 
-    # affiliations from titles and appositions
-    org_forms = [(org.key, [org.name] + ([org.acronym] if org.acronym else []) + [a for a in org.aliases if len(a) > 1])
-                 for org in ents.items if org.type == "organization"]
-    copies = []
-    for person, title, context in role_notes:
-        if context.startswith("\x00"):  # the affiliations of another person (a possessor)
-            copies.append((person, ents.items[int(context[1:])]))
-            continue
-        title = _clean_title(title)
-        if title and title not in person.titles and title.lower() not in (t.lower() for t in person.titles):
-            person.titles.append(title)
-        for key, forms in org_forms:
-            if key not in person.affiliations:
-                for f in forms:
-                    if f in context and _has_word(context, f):
-                        person.affiliations.append(key)
-                        break
-
-    for person, owner in copies:
-        person.affiliations.extend(k for k in owner.affiliations if k not in person.affiliations)
-
+    _settle_roles(ents, role_notes)
     # ids in order of first mention
     used = [e for e in ents.items if e.mentions or e.type == "event"]
     used.sort(key=lambda e: e.first)
     ids = {e.key: f"e{i + 1}" for i, e in enumerate(used)}
-
-    entities = tuple(
-        _Entity(
-            id=ids[e.key], type=e.type, name=e.name,
-            aliases=tuple(a for a in dict.fromkeys(e.aliases) if a != e.name),
-            titles=tuple(e.titles),
-            affiliations=tuple(ids[k] for k in e.affiliations if k in ids),
-            acronym=e.acronym, date=e.date,
-            location=ids.get(e.location) if e.location is not None else None,
-            mentions=tuple(sorted([index.span(m.start, m.end) if m.para < 0 else maps[m.para].span(m.start, m.end)
-                                   for m in e.mentions], key=_START)),
-        )
-        for e in used
-    )
+    entities = tuple(_entity(e, ids, maps, index) for e in used)
 
     quotes: list[Quote] = []
     for q, att in zip(raws, atts):
@@ -174,6 +141,55 @@ def extract(text: str, index: LineIndex, paragraphs: tuple[Paragraph, ...], date
         notes.append(messages.make("NC301", file=source_name, line=line, col=col, mark=mark))
     notes.sort(key=lambda m: (m.line or 0, m.col or 0))
     return Extraction(tuple(quotes), entities, tuple(date_list), tuple(notes))
+
+
+def _settle_roles(ents, role_notes: list[tuple[Ent, str, str]]) -> None:
+    """Titles and affiliations of people from their role notes (titles and appositions): an
+    organisation is an affiliation when one of its names stands as a word in the note's text."""
+    # (name, organisation key) for every name of every organisation, in the order they are tried
+    org_forms = [(form, org.key) for org in ents.items if org.type == "organization"
+                 for form in [org.name] + ([org.acronym] if org.acronym else []) + [a for a in org.aliases if len(a) > 1]]
+    copies = []
+    for person, title, context in role_notes:
+        if context.startswith("\x00"):  # the affiliations of another person (a possessor)
+            copies.append((person, ents.items[int(context[1:])]))
+            continue
+        title = _clean_title(title)
+        titles = person.titles
+        if title and title not in titles and title.lower() not in (t.lower() for t in titles):
+            titles.append(title)
+        # the names in the text first (one cheap pass: most are not), then each organisation's
+        # first name that stands there as a word, in organisation order
+        affiliations = person.affiliations
+        for form, key in [fk for fk in org_forms if fk[0] in context]:
+            if key not in affiliations and _has_word(context, form):
+                affiliations.append(key)
+
+    for person, owner in copies:
+        person.affiliations.extend(k for k in owner.affiliations if k not in person.affiliations)
+
+
+def _entity(e: Ent, ids: dict[int, str], maps: list[ParaMap], index: LineIndex) -> Entity:
+    """The model entity of `e`; `ids` maps the keys of the entities in the model to their ids.
+    (The empty lists, most of them, become () without a generator each.)"""
+    return _Entity(
+        id=ids[e.key], type=e.type, name=e.name,
+        aliases=tuple(a for a in dict.fromkeys(e.aliases) if a != e.name) if e.aliases else (),
+        titles=tuple(e.titles),
+        affiliations=tuple(ids[k] for k in e.affiliations if k in ids) if e.affiliations else (),
+        acronym=e.acronym, date=e.date,
+        location=ids.get(e.location) if e.location is not None else None,
+        mentions=_mention_spans(e.mentions, maps, index),
+    )
+
+
+def _mention_spans(mentions: list[Mention], maps: list[ParaMap], index: LineIndex) -> tuple[Span, ...]:
+    """The source spans of `mentions`, in source order (a mention in the dateline, paragraph -1,
+    is located in the source directly)."""
+    spans = [maps[m.para].span(m.start, m.end) if m.para >= 0 else index.span(m.start, m.end) for m in mentions]
+    if len(spans) > 1:
+        spans.sort(key=_START)
+    return tuple(spans)
 
 
 def _has_word(text: str, form: str) -> bool:

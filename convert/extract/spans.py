@@ -17,22 +17,27 @@ class ParaMap:
     def __init__(self, para: Paragraph, index: LineIndex):
         self.para = para
         self.index = index
-        self._table: list[int] | None = None if para.raw is None else _table(para.text, para.raw)
-        self._base = para.span.start
-        # a paragraph written on one source line (its text is the source's, with no line break):
-        # every span inside it is on that line, so its line and columns need no search
-        self._line = 0
-        self._col0 = 0
-        if self._table is None and "\n" not in para.text and "\r" not in para.text:
-            self._line, col = index.position(self._base)
-            self._col0 = col - self._base  # column of source offset o on this line: o + _col0
+        span = para.span
+        self._base = span.start
+        # a paragraph written on one source line (its text is the source's, and its span starts
+        # and ends on one line, so every offset between does too): every span inside it is on
+        # that line, so its line and columns need no search
+        if para.raw is not None:
+            self._table: list[int] | None = _table(para.text, para.raw)
+            self._line = self._col0 = 0
+        elif span.line == span.end_line:
+            self._table = None
+            self._line = span.line
+            self._col0 = span.col - span.start  # column of source offset o on this line: o + _col0
+        else:
+            self._table = None
+            self._line = self._col0 = 0
 
     def offset(self, i: int) -> int:
         """Source offset of text position `i` (0 <= i <= len(text))."""
-        base = self.para.span.start
         if self._table is None:
-            return base + i
-        return base + self._table[i]
+            return self._base + i
+        return self._base + self._table[i]
 
     def span(self, start: int, end: int) -> Span:
         """Source span of text[start:end]."""

@@ -12,7 +12,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from ..textpos import LINE_BREAK
+from ..textpos import LINE_BREAK, fast_constructor, uniform_line_break
 from .signoff import is_signoff
 
 #: A hard-wrapped line is at most this wide; wire copy is typically wrapped at 65-80 columns.
@@ -49,14 +49,42 @@ class RawBlock:
     lines: int
 
 
+# the same objects as Line(...) and RawBlock(...), made faster (a few per line of the text)
+_line = fast_constructor(Line)
+_raw_block = fast_constructor(RawBlock)
+
+
 def split_lines(text: str) -> list[Line]:
+    """The lines of `text`, blank ones included; CRLF, CR and LF each end a line.
+
+    Why two forms: a text with one kind of line break (nearly every text) is split with
+    str.find, at memchr speed; the LINE_BREAK regex tries a match at every character."""
+    brk = uniform_line_break(text)
+    if brk is None:
+        return _split_mixed(text)
+    lines = []
+    pos = 0
+    step = len(brk)
+    find = text.find
+    i = find(brk)
+    while i >= 0:
+        lines.append(_line(pos, i, i + step, text[pos:i]))
+        pos = i + step
+        i = find(brk, pos)
+    if pos < len(text):
+        lines.append(_line(pos, len(text), len(text), text[pos:]))
+    return lines
+
+
+def _split_mixed(text: str) -> list[Line]:
+    """split_lines for a text that mixes kinds of line breaks."""
     lines = []
     pos = 0
     for m in LINE_BREAK.finditer(text):
-        lines.append(Line(pos, m.start(), m.end(), text[pos:m.start()]))
+        lines.append(_line(pos, m.start(), m.end(), text[pos:m.start()]))
         pos = m.end()
     if pos < len(text):
-        lines.append(Line(pos, len(text), len(text), text[pos:]))
+        lines.append(_line(pos, len(text), len(text), text[pos:]))
     return lines
 
 
@@ -65,7 +93,7 @@ def _groups(lines: list[Line]) -> list[list[Line]]:
     groups: list[list[Line]] = []
     current: list[Line] = []
     for line in lines:
-        if line.blank:
+        if not line.text or line.text.isspace():  # line.blank, without a property call per line
             if current:
                 groups.append(current)
                 current = []
@@ -121,17 +149,21 @@ def rejoin_lines(raw: str) -> str:
     return _rejoin([part.strip() for part in LINE_BREAK.split(raw) if part.strip()] or [""])
 
 
+def _line_block(line: Line) -> RawBlock:
+    """The block of one line (the common case, so without a list around it)."""
+    text = line.text.strip()
+    start = line.start + line.text.find(text[:1]) if text else line.start
+    return _raw_block(start, start + len(text), text, 1)
+
+
 def _block(lines: list[Line]) -> RawBlock:
     if len(lines) == 1:
-        line = lines[0]
-        text = line.text.strip()
-        start = line.start + line.text.find(text[:1]) if text else line.start
-        return RawBlock(start, start + len(text), text, 1)
+        return _line_block(lines[0])
     first, last = lines[0], lines[-1]
     lead = len(first.text) - len(first.text.lstrip())
     trail = len(last.text) - len(last.text.rstrip())
     text = _rejoin([ln.text.strip() for ln in lines])
-    return RawBlock(first.start + lead, last.end - trail, text, len(lines))
+    return _raw_block(first.start + lead, last.end - trail, text, len(lines))
 
 
 def _split_wrapped(group: list[Line]) -> list[list[Line]]:
@@ -167,7 +199,7 @@ def segment(text: str) -> tuple[str, list[RawBlock]]:
     wrapped = False
     for group in groups:
         if len(group) == 1:
-            blocks.append(_block(group))
+            blocks.append(_line_block(group[0]))
             continue
         rest_wrapped = _is_hard_wrapped(group[1:])
         if _is_hard_wrapped(group) or (rest_wrapped and group[0].indented):
@@ -176,10 +208,10 @@ def segment(text: str) -> tuple[str, list[RawBlock]]:
         elif rest_wrapped:
             # a title line directly above a wrapped paragraph
             wrapped = True
-            blocks.append(_block(group[:1]))
+            blocks.append(_line_block(group[0]))
             blocks.extend(_wrapped_blocks(group[1:]))
         else:
-            blocks.extend(_block([ln]) for ln in group)
+            blocks += [_line_block(ln) for ln in group]
     if wrapped:
         layout = "hard-wrapped"
     elif len(groups) > 1:

@@ -16,7 +16,7 @@ import re
 from .. import messages
 from ..decode import Decoded
 from ..extract import extract
-from ..model import Article, Block, Dateline, Paragraph, Span, Title
+from ..model import Article, Block, Dateline, Paragraph, Title
 from ..result import Message, Result
 from ..textpos import LineIndex, fast_constructor
 from .dateline import DatelineMatch, match_dateline
@@ -33,16 +33,35 @@ DATELINE_SCAN = 6
 #: a block this short before the dateline is a byline, a deck or a label, not the lead
 _PRELUDE_MAX_WORDS = 16
 _LABEL_MAX_WORDS = 3
+# (searched from two characters before the end, where any match of theirs starts: `$` is the end
+# or a final line feed; re would otherwise try a match at every character of the line)
 _NON_HEADLINE_END = re.compile(r"[.,;]$")
 _LONE_LINE_END = re.compile(r"[.!?,;:\"”]$")
-_LEAD_SENTENCE = re.compile(r"(?<=[.!?])\s+(?=[A-Z\"“])")
+#: the end of the lead's first sentence: its final mark (then the lead goes on with a capital or
+#: a quotation mark). Opening with the mark rather than a look-behind for it lets re skip to the
+#: marks instead of trying a match at every character.
+_LEAD_SENTENCE_END = re.compile(r"[.!?]\s+(?=[A-Z\"“])")
 _LEAD_CLAUSE = re.compile(r",\s+|\s+[–—-]\s+|;\s+|:\s+")
+
+
+_ASCII_UPPER = bytes(range(ord("A"), ord("Z") + 1))
+_ASCII_LOWER = bytes(range(ord("a"), ord("z") + 1))
+
+
+def _case_counts(text: str) -> tuple[int, int]:
+    """(capitals, lower-case letters) in `text`. Why two forms: an ASCII text's letters are
+    counted by deleting them from its bytes (`translate`, in C) at an eighth of the cost of
+    asking str.isupper and str.islower of each character, which other texts still do."""
+    if text.isascii():
+        data = text.encode("ascii")
+        n = len(data)
+        return n - len(data.translate(None, _ASCII_UPPER)), n - len(data.translate(None, _ASCII_LOWER))
+    return sum(map(str.isupper, text)), sum(map(str.islower, text))
 
 
 def _is_all_caps(text: str) -> bool:
     """At least 80% of the cased letters are capitals (`NCAA AMERICAN FOOTBALL-OHIO STATE'S ...`)."""
-    upper = sum(map(str.isupper, text))
-    lower = sum(map(str.islower, text))
+    upper, lower = _case_counts(text)
     return upper > 0 and upper >= 4 * lower
 
 
@@ -55,12 +74,12 @@ def _reads_as_headline(block: RawBlock, next_block: RawBlock | None) -> bool:
     text = block.text
     words = text.split()
     if next_block is None:  # a lone line: a headline only if it cannot be a sentence
-        return 0 < len(words) <= 15 and not _LONE_LINE_END.search(text)
+        return 0 < len(words) <= 15 and not _LONE_LINE_END.search(text, len(text) - 2)
     if not words or len(words) > HEADLINE_MAX_WORDS or len(text) > HEADLINE_MAX_CHARS:
         return False
     if _is_all_caps(text):
         return True
-    if _NON_HEADLINE_END.search(text) and not text.endswith("..."):
+    if _NON_HEADLINE_END.search(text, len(text) - 2) and not text.endswith("..."):
         return False
     return len(words) <= 25
 
@@ -96,7 +115,8 @@ def derive_title(headline: str | None, lead: str | None) -> Title:
         return Title(headline, False, "headline")
     if not lead:
         return Title("", True, "none")
-    sentence = _LEAD_SENTENCE.split(lead, maxsplit=1)[0]
+    end = _LEAD_SENTENCE_END.search(lead)
+    sentence = lead[:end.start() + 1] if end else lead
     words = sentence.split()
     if len(words) <= _TITLE_MAX_WORDS:
         return Title(sentence.rstrip(" .") if not sentence.endswith("...") else sentence, True, "lead-sentence")
@@ -120,8 +140,7 @@ def read_text(decoded: Decoded, *, language: str = "en") -> Result[Article]:
         msg = messages.make(code, file=name, line=1, col=1)
         raise InputError(msg.text, (msg,))
 
-    def span(start: int, end: int) -> Span:
-        return index.span(start, end)
+    span = index.span
 
     def located(code: str, offset: int, **fmt) -> Message:
         line, col = index.position(offset)

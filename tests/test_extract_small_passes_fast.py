@@ -1,0 +1,153 @@
+"""The fast forms in the small extraction passes (dates, events, quotation marks, attribution)
+give exactly what their plain forms give.
+
+Why: those passes use patterns rewritten to open with a class or a literal, cheap `in` pre-checks
+and hand-written scans instead of a regex; each test here compares the fast form with the plain
+one it replaces, on every fixture and corpus article and on generated text made of the pieces that
+matter (so a slip in a rewrite fails here, not only in some article's output).
+"""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from convert.extract import dates, events
+from convert.extract.entities import Entities
+
+ROOT = Path(__file__).resolve().parent.parent
+
+
+def _texts(shared_dir: Path) -> list[str]:
+    paths = sorted(ROOT.glob("fixtures/*.txt")) + sorted((shared_dir / "corpus" / "articles").glob("*/article.txt"))
+    texts = [p.read_text(encoding="utf-8", errors="replace") for p in paths]
+    return texts + [t.lower() for t in texts] + [t.upper() for t in texts]
+
+
+def _pieces_text(pieces: list[str]) -> str:
+    return "".join(pieces)
+
+
+# -- dates -------------------------------------------------------------------------------------
+
+DATE_PIECES = ["on ", "On ", "On", "on", " ", ",", ", ", ".", "-", "\n", "of ", "x", "é", "_", "1", "2", "0", "9", "3",
+               "4", "5", "6", "7", "8", "19", "20", "18", "2024", "1899", "2024-11-26", "11", "26", "31", "12th", "1st", "٢", "٢٦",
+               "January", "Jan.", "June", "Jun", "July", "Jul", "May", "Mar", "March", "Sept", "Sep", "Sept.",
+               "September", "Dec", "Monday", "Tuesday", "Tues", "Thursday", "Sunday", "Saturday", "day",
+               "morning", "night", "yesterday", "today", "tomorrow", "toda", "Today", "t", "y", "Y", ":", "a"]
+
+
+def _date_matches(text: str) -> list[tuple[tuple[int, int], dict]]:
+    return [(m.span(), m.groupdict()) for m in dates.DATE.finditer(text)]
+
+
+def _scan_matches(text: str) -> list[tuple[tuple[int, int], dict]]:
+    out = []
+    for found in dates.DATE_SCAN.finditer(text):
+        m = dates.DATE.match(text, found.start())
+        assert m is not None and m.end() == found.end(), (text, found.span())
+        out.append((m.span(), m.groupdict()))
+    return out
+
+
+def test_date_scan_matches_date_on_articles(shared):
+    for text in _texts(shared):
+        assert _scan_matches(text) == _date_matches(text)
+
+
+@settings(max_examples=1500, deadline=None)
+@given(st.lists(st.sampled_from(DATE_PIECES), max_size=14))
+def test_date_scan_matches_date_on_generated_text(pieces):
+    text = _pieces_text(pieces)
+    assert _scan_matches(text) == _date_matches(text)
+    if not dates._may_hold_date(text):  # the pre-check skips only texts without a date
+        assert _date_matches(text) == []
+        assert "day" not in text and "tomorrow" not in text and not re.search("[0-9]", text)
+
+
+def test_date_prefilter_sees_unicode_digits():
+    for month in ("Jan", "January", "Feb.", "Mar", "Apr", "May", "June", "July", "Aug", "Sept", "Oct", "Nov", "Dec"):
+        assert dates._may_hold_date(f"on {month} ٢٦, the vote") and dates.find_dates(f"on {month} ٢٦, the vote", None, None)
+    # a day written in other digits ("November ٢٦") is a date; no ASCII digit, no "day"
+    assert dates._may_hold_date("on November ٢٦ it rained")
+    assert [d[2] for d in dates.find_dates("on November ٢٦ it rained", None, None)] == ["November ٢٦"]
+    assert not dates._may_hold_date("no date in this text, Ünïcode or not")
+
+
+# -- events ------------------------------------------------------------------------------------
+
+def _plain_events(text: str) -> list[tuple[int, int, str, str]]:
+    return [(m.start(1), m.end(), m.group(1), m.group(2)) for m in events._EVENT.finditer(text)]
+
+
+def _scan_events(text: str) -> list[tuple[int, int, str, str]]:
+    return [(m.start(1), m.end(), m.group(1), m.group(2)) for m in events._EVENT_SCAN.finditer(text)]
+
+
+EVENT_PIECES = ["the ", "The ", "he ", "The", "the", "theThe ", "Bathe ", "_the ", "éthe ", "Islamabad ", "Islamabad's ",
+                "Paris’s ", "Paris", "Peace ", "X-Ray ", "A ", "massacre", "talks", "protest", "protests", "war", "warx",
+                " ", "\n", ",", ".", "on November 26, 2024", " in 2023", "t", "T", "h", "e"]
+
+
+def test_event_scan_matches_event_on_articles(shared):
+    for text in _texts(shared):
+        assert _scan_events(text) == _plain_events(text)
+
+
+@settings(max_examples=1500, deadline=None)
+@given(st.lists(st.sampled_from(EVENT_PIECES), max_size=14))
+def test_event_scan_matches_event_on_generated_text(pieces):
+    text = _pieces_text(pieces)
+    assert _scan_events(text) == _plain_events(text)
+
+
+def _dated(paragraphs: list[str]) -> list[tuple[int, int, int, str | None]]:
+    return [(pi, m.start(), m.end(), "2024-11-26") for pi, t in enumerate(paragraphs) for m in re.finditer("November 26, 2024", t)]
+
+
+def _plain_find_events(paragraphs: list[str], ents: Entities, dates_: list[tuple[int, int, int, str | None]]) -> None:
+    """find_events as it was: the plain pattern on every paragraph, no place pre-check."""
+    places = {e.name: e for e in ents.items if e.type == "place"}
+    for pi, text in enumerate(paragraphs):
+        for m in events._EVENT.finditer(text):
+            where = m.group(1).strip()
+            if where.endswith(("'s", "’s")):
+                where = where[:-2]
+            place = places.get(where)
+            if place is None:
+                continue
+            start = m.start(1)
+            ev = ents.add("event", f"{where} {m.group(2)}", events.Mention(pi, start, m.end(), text[start:m.end()]))
+            ev.location = place.key
+            for dp, ds, de, value in dates_:
+                if dp == pi and ds >= m.end() and events._WHEN.fullmatch(" " + text[m.end():ds]) and value and len(value) >= 7:
+                    ev.date = value
+                    break
+
+
+def _events_of(finder, paragraphs: list[str], place_names: list[str]) -> list[tuple]:
+    ents = Entities()
+    for name in place_names:
+        ents.add("place", name, None)
+    finder(paragraphs, ents, _dated(paragraphs))
+    return [(e.key, e.name, e.location, e.date, [(m.para, m.start, m.end, m.text) for m in e.mentions])
+            for e in ents.items]
+
+
+# "the <capitalised words> <noun>" phrases, often enough to make events, and stray pieces between them
+EVENT_PHRASE = st.builds(lambda *parts: "".join(parts), st.sampled_from(["the ", "The ", "Bathe ", " the ", "he "]),
+                         st.lists(st.sampled_from(["Islamabad ", "Islamabad's ", "Paris’s ", "Peace ", "Lahore ", "X "]),
+                                  min_size=1, max_size=4).map("".join),
+                         st.sampled_from(["massacre", "talks", "protests", "war", "warx"]),
+                         st.sampled_from(["", " ", ".", " on November 26, 2024", " in November 26, 2024"]))
+EVENT_PARAGRAPH = st.lists(st.one_of(EVENT_PHRASE, st.sampled_from(EVENT_PIECES)), max_size=6).map("".join)
+
+
+@settings(max_examples=500, deadline=None)
+@given(st.lists(EVENT_PARAGRAPH, min_size=1, max_size=4),
+       st.lists(st.sampled_from(["Islamabad", "Paris", "Peace", "Islamabad Peace", "Lahore"]), max_size=3, unique=True))
+def test_find_events_with_place_precheck_is_the_plain_rule(paragraphs, place_names):
+    assert _events_of(events.find_events, paragraphs, place_names) == _events_of(_plain_find_events, paragraphs, place_names)

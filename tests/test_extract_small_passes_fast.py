@@ -15,7 +15,7 @@ from pathlib import Path
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from convert.extract import dates, events
+from convert.extract import dates, events, quotes
 from convert.extract.entities import Entities
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -151,3 +151,25 @@ EVENT_PARAGRAPH = st.lists(st.one_of(EVENT_PHRASE, st.sampled_from(EVENT_PIECES)
        st.lists(st.sampled_from(["Islamabad", "Paris", "Peace", "Islamabad Peace", "Lahore"]), max_size=3, unique=True))
 def test_find_events_with_place_precheck_is_the_plain_rule(paragraphs, place_names):
     assert _events_of(events.find_events, paragraphs, place_names) == _events_of(_plain_find_events, paragraphs, place_names)
+
+
+# -- quotation marks ---------------------------------------------------------------------------
+
+MARK_PIECES = ['"', "“", "”", "„", "`", "``", "'", "''", "‘", "’", "«", " ", "a", "é", "\n"]
+
+
+def _plain_marks(text: str) -> list[tuple[int, str]]:
+    return [(m.start(), m.group(0)) for m in re.finditer(r"[\"“”„]|``|''", text)]
+
+
+def test_marks_are_the_pattern_matches_on_articles(shared):
+    for text in _texts(shared):
+        assert quotes.marks(text) == _plain_marks(text) == [(m.start(), m.group(0)) for m in quotes.MARKS.finditer(text)]
+
+
+@settings(max_examples=1500, deadline=None)
+@given(st.lists(st.sampled_from(MARK_PIECES), max_size=20))
+def test_marks_are_the_pattern_matches_on_generated_text(pieces):
+    text = _pieces_text(pieces)
+    assert quotes.marks(text) == _plain_marks(text)
+

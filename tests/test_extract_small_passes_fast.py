@@ -173,3 +173,69 @@ def test_marks_are_the_pattern_matches_on_generated_text(pieces):
     text = _pieces_text(pieces)
     assert quotes.marks(text) == _plain_marks(text)
 
+
+
+# -- quotation kinds ---------------------------------------------------------------------------
+
+def _plain_classify(paragraphs: list[str], q: quotes.RawQuote, lex) -> str:
+    """classify as it was: every rule's inputs computed first, on all the words."""
+    if len(q.pieces) > 1:
+        return "direct"
+    p = q.pieces[0]
+    text = paragraphs[p.para]
+    inner = text[p.start:p.end].strip()
+    words = inner.split()
+    if not words:
+        return "scare"
+    before = text[:p.open_mark].rstrip() if p.open_mark >= 0 else ""
+    after = text[p.end + 1:] if p.close_mark >= 0 else ""
+    seg = re.split(r"[!?;\"“”]", after, maxsplit=1)[0]
+    for dot in re.finditer(r"\.(?=\s|$)", seg):
+        if not quotes._ABBREV.search(seg[max(0, dot.start() - 6):dot.start()]):
+            seg = seg[:dot.start()]
+            break
+    near = seg.replace(",", " ").split()[:7]
+    cue_next = any(w.lower() in lex.cues for w in near) and (inner[-1:] in ",.?!—–-…" or after.lstrip().startswith(","))
+    speechy_end = inner[-1:] in ".?!…" or inner.endswith(("...", ".'", "?'", "!'", ".’", "?’"))
+    starts_para = not before
+    colon_before = before.endswith((":", ","))
+    embedded = bool(re.search(r"[a-z]$", before)) and not before.endswith(
+        tuple(f" {c}" for c in ("said", "says", "say", "added", "told", "wrote", "asked")))
+    if embedded and len(words) <= 4:
+        return "scare"
+    if cue_next or colon_before:
+        return "direct"
+    if len(words) <= 4 and not speechy_end:
+        return "scare"
+    if len(words) <= 8 and not speechy_end and not starts_para and sum(w[:1].isupper() for w in words) == len(words):
+        return "scare"
+    return "direct"
+
+
+QUOTE_PIECES = ['"', '"', "“", "”", " ", " ", "  ", "\n", ",", ", ", ".", ". ", "...", "!", "?", ":", ";", "'", "’", "—",
+                "word ", "Word ", "a ", "The ", "said ", "Said ", "told", " says", " say", " asked", "Mr.", "Dr. ", "U.S.",
+                "Gone With the Wind", "he ", "she said.", "one two three four five six seven ", "é", "É"]
+
+
+@settings(max_examples=2000, deadline=None)
+@given(st.lists(st.lists(st.sampled_from(QUOTE_PIECES), max_size=16).map("".join), min_size=1, max_size=3))
+def test_classify_is_the_plain_rule(paragraphs):
+    from convert.extract.lexicon import lexicon
+    lex = lexicon(None)
+    raws, _ = quotes.scan(paragraphs)
+    for q in quotes.merge_interrupted(paragraphs, raws, lex):
+        assert quotes.classify(paragraphs, q, lex) == _plain_classify(paragraphs, q, lex), (paragraphs, q)
+
+
+def test_classify_is_the_plain_rule_on_articles(shared):
+    from convert.extract.lexicon import lexicon
+    lex = lexicon(None)
+    kinds = set()
+    for text in _texts(shared):
+        paragraphs = text.split("\n")
+        raws, _ = quotes.scan(paragraphs)
+        for q in quotes.merge_interrupted(paragraphs, raws, lex):
+            kind = quotes.classify(paragraphs, q, lex)
+            assert kind == _plain_classify(paragraphs, q, lex)
+            kinds.add(kind)
+    assert kinds == {"direct", "scare"}

@@ -27,7 +27,6 @@ from .lexicon import Lexicon
 _RE1 = re.compile(r"[.!?]\s")
 _RE2 = re.compile(r"[!?;\"“”]")
 _RE3 = re.compile(r"\.(?=\s|$)")
-_RE4 = re.compile(r"[a-z]$")
 
 MARKS = re.compile(r"[\"“”„`'](?:(?<=[\"“”„])|(?<=`)`|(?<=')')")  # [\"“”„]|``|'' opening with a class: faster
 _MARK_STRINGS = ('"', "“", "”", "„", "``", "''")  # MARKS's alternatives
@@ -184,6 +183,9 @@ def merge_interrupted(paragraphs: list[str], quotes: list[RawQuote], lex: Lexico
     return out
 
 
+_SAID = tuple(f" {c}" for c in ("said", "says", "say", "added", "told", "wrote", "asked"))
+
+
 def classify(paragraphs: list[str], q: RawQuote, lex: Lexicon) -> str:
     """'direct' (speech) or 'scare' (a scare-quoted word, a title, a term)."""
     if len(q.pieces) > 1:
@@ -191,32 +193,41 @@ def classify(paragraphs: list[str], q: RawQuote, lex: Lexicon) -> str:
     p = q.pieces[0]
     text = paragraphs[p.para]
     inner = text[p.start:p.end].strip()
-    words = inner.split()
+    # every rule for a scare quote or a title wants at most 8 words: a longer quotation is speech
+    # whatever surrounds it, and its context (the costly part) is not looked at; so the words are
+    # split only as far as telling "8 or fewer" from "more"
+    words = inner.split(None, 8)
     if not words:
         return "scare"
+    if len(words) > 8:
+        return "direct"
     before = text[:p.open_mark].rstrip() if p.open_mark >= 0 else ""
     after = text[p.end + 1:] if p.close_mark >= 0 else ""
+    # `labeled the incident a "massacre,"`: a word of the sentence (it follows a lower-case word), not speech
+    embedded = "a" <= before[-1:] <= "z" and not before.endswith(_SAID)
+    if embedded and len(words) <= 4:
+        return "scare"
     # a cue or a colon next to the quotation makes it speech
+    if before.endswith((":", ",")) or _cue_next(inner, after, lex):
+        return "direct"
+    speechy_end = inner[-1:] in ".?!…" or inner.endswith(("...", ".'", "?'", "!'", ".’", "?’"))
+    if len(words) <= 4 and not speechy_end:
+        return "scare"
+    if not speechy_end and before and sum(w[:1].isupper() for w in words) == len(words):
+        return "scare"  # a title: "Gone With the Wind"
+    return "direct"
+
+
+def _cue_next(inner: str, after: str, lex: Lexicon) -> bool:
+    """A cue verb among the first words after the quotation (up to the end of its sentence), and
+    the quotation ends as speech does before one (`"...," she said`)."""
     seg = _RE2.split(after, maxsplit=1)[0]
     for dot in _RE3.finditer(seg):  # the sentence ends at a period that ends no "Mr."
         if not _ABBREV.search(seg[max(0, dot.start() - 6):dot.start()]):
             seg = seg[:dot.start()]
             break
     near = seg.replace(",", " ").split()[:7]
-    cue_next = any(w.lower() in lex.cues for w in near) and (inner[-1:] in ",.?!—–-…" or after.lstrip().startswith(","))
-    speechy_end = inner[-1:] in ".?!…" or inner.endswith(("...", ".'", "?'", "!'", ".’", "?’"))
-    starts_para = not before
-    colon_before = before.endswith((":", ","))
-    embedded = bool(_RE4.search(before)) and not before.endswith(tuple(f" {c}" for c in ("said", "says", "say", "added", "told", "wrote", "asked")))
-    if embedded and len(words) <= 4:
-        return "scare"  # `labeled the incident a "massacre,"`: a word of the sentence, not speech
-    if cue_next or colon_before:
-        return "direct"
-    if len(words) <= 4 and not speechy_end:
-        return "scare"
-    if len(words) <= 8 and not speechy_end and not starts_para and sum(w[:1].isupper() for w in words) == len(words):
-        return "scare"  # a title: "Gone With the Wind"
-    return "direct"
+    return any(w.lower() in lex.cues for w in near) and (inner[-1:] in ",.?!—–-…" or after.lstrip().startswith(","))
 
 
 __all__ = ["scan", "merge_interrupted", "classify", "quote_text", "RawQuote", "Piece", "has_cue"]

@@ -15,7 +15,7 @@ from pathlib import Path
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from convert.extract import dates, events, quotes
+from convert.extract import dates, events, quotes, speakers
 from convert.extract.entities import Entities
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -239,3 +239,24 @@ def test_classify_is_the_plain_rule_on_articles(shared):
             assert kind == _plain_classify(paragraphs, q, lex)
             kinds.add(kind)
     assert kinds == {"direct", "scare"}
+
+
+# -- attribution -------------------------------------------------------------------------------
+
+ABBREV_PIECES = ["Mr", "Mrs", "Ms", "Sen", "Sens", "Reps", "Rep", "Corp", "Co", "vs", "No", "U", "S", "E", "A", "Z", "a",
+                 "x", "_", "1", "é", "É", ".", ". ", " ", "\n", "-", "’"]
+
+
+@settings(max_examples=3000, deadline=None)
+@given(st.lists(st.sampled_from(ABBREV_PIECES), max_size=8))
+def test_abbreviation_before_is_the_pattern(pieces):
+    text = _pieces_text(pieces)
+    for j in range(len(text) + 1):
+        assert speakers.abbreviation_before(text, j) == bool(speakers._ABBREV_END.search(text[max(0, j - 6):j])), (text, j)
+
+
+def test_abbreviation_before_on_articles(shared):
+    for text in _texts(shared):
+        for j in range(len(text)):
+            if text[j] in ".?! ":
+                assert speakers.abbreviation_before(text, j) == bool(speakers._ABBREV_END.search(text[max(0, j - 6):j]))

@@ -260,3 +260,86 @@ def test_abbreviation_before_on_articles(shared):
         for j in range(len(text)):
             if text[j] in ".?! ":
                 assert speakers.abbreviation_before(text, j) == bool(speakers._ABBREV_END.search(text[max(0, j - 6):j]))
+
+
+def _plain_segment_after(r: speakers.Resolver, para: int, a: int, b: int):
+    """Resolver._segment_after as it was: every token of the segment tokenised first."""
+    text = r.paragraphs[para]
+    words = [(m.start() + a, m.end() + a, m.group(0)) for m in speakers._WORD.finditer(text[a:b])]
+    words_only = [w for w in words if w[2] not in ",;:"]
+    for k, (ws, we, w) in enumerate(words_only[:14]):
+        low = w.lower()
+        if low == "according" and k + 1 < len(words_only) and words_only[k + 1][2] == "to":
+            s0 = words_only[k + 1][1]
+            ent, s, e = r.resolve(para, s0, b, prefer_last=False)
+            return speakers.Attribution(ent, text[s:e] if ent else text[s0:b].strip(" ,.") or None, (para, s, e), "according to")
+        if low not in r.lex.cues:
+            continue
+        if k == 0 or all(x[2].lower() in speakers._ADVERBS for x in words_only[:k]):
+            s0 = we
+            end = b
+            cut = speakers._RE2.search(text[s0:b])
+            if cut:
+                end = s0 + cut.start()
+            np_ = text[s0:end].lstrip()
+            descr = np_[:1].islower() and not speakers._RE3.match(np_)
+            comma = text.find(",", s0, end)
+            ent = None
+            if descr and comma > 0:
+                ent, s, e = r.resolve(para, comma, end, prefer_last=False)
+            if ent is None:
+                ent, s, e = r.resolve(para, s0, end, prefer_last=False)
+            return speakers.Attribution(ent, text[s:e] if ent else (text[s0:end].strip(" ,.") or None), (para, s, e), low)
+        s0 = words[0][0] if words else a
+        ent, s, e = r.resolve(para, s0, ws, prefer_last=False)
+        return speakers.Attribution(ent, text[s:e] if ent else (text[s0:ws].strip(" ,.") or None), (para, s, e), low)
+    return None
+
+
+def _same_segments(paragraphs: list[str], windows) -> int:
+    from convert.extract.entities import find_entities
+    from convert.extract.lexicon import lexicon
+    lex = lexicon(None)
+    ents, _ = find_entities(paragraphs, lex)
+    raws, _ = quotes.scan(paragraphs)
+    r = speakers.Resolver(paragraphs, ents, lex, raws)
+    found = 0
+    for para, a, b in windows(paragraphs, raws):
+        got = r._segment_after(para, a, b)
+        assert got == _plain_segment_after(r, para, a, b), (paragraphs[para], a, b)
+        found += got is not None
+    return found
+
+
+def _after_quotes_and_every_start(paragraphs, raws):
+    for q in raws:
+        last = q.pieces[-1]
+        if last.close_mark >= 0:
+            a = last.close_mark + 1
+            yield last.para, a, speakers.sentence_end(paragraphs[last.para], a)
+    for para, text in enumerate(paragraphs):
+        for a in range(0, len(text), 7):
+            yield para, a, speakers.sentence_end(text, a)
+
+
+def test_segment_after_is_the_plain_rule_on_articles(shared):
+    found = 0
+    for text in _texts(shared)[::3]:
+        found += _same_segments(text.split("\n"), _after_quotes_and_every_start)
+    assert found > 100
+
+
+SEGMENT_PIECES = ['"We won," ', '"Go." ', "Khan ", "Imran Khan ", "Mr. Lee ", "the commission ", "the Human Rights Commission ",
+                  "he ", "she ", "also ", "then ", "said", "told", "added", "according", "according to", "to ", ", ", ",",
+                  "; ", ": ", " ", ".", "a spokesman ", "who ", "in a statement", "his deputy, Farhan Haq", "x1 ", "’"]
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.lists(st.sampled_from(SEGMENT_PIECES), max_size=14).map("".join), min_size=1, max_size=3))
+def test_segment_after_is_the_plain_rule_on_generated_text(paragraphs):
+    def windows(paragraphs, raws):
+        for para, text in enumerate(paragraphs):
+            for a in range(len(text)):
+                yield para, a, len(text)
+                yield para, a, speakers.sentence_end(text, a)
+    _same_segments(paragraphs, windows)

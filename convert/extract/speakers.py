@@ -254,18 +254,31 @@ class Resolver:
 
     def _segment_after(self, para: int, a: int, b: int) -> Attribution | None:
         text = self.paragraphs[para]
-        words = [(m.start() + a, m.end() + a, m.group(0)) for m in _WORD.finditer(text[a:b])]
-        words_only = [w for w in words if w[2] not in ",;:"]
-        for k, (ws, we, w) in enumerate(words_only[:14]):
-            low = w.lower()
-            if low == "according" and k + 1 < len(words_only) and words_only[k + 1][2] == "to":
-                s0 = words_only[k + 1][1]
-                ent, s, e = self.resolve(para, s0, b, prefer_last=False)
-                return Attribution(ent, text[s:e] if ent else text[s0:b].strip(" ,.") or None,
-                                   (para, s, e), "according to")
-            if low not in self.lex.cues:
+        # the tokens (words and , ; :) as match objects, read only up to the cue: a quotation's
+        # cue is among its first words, and a tuple built for every token cost more than the rest
+        tokens = list(_WORD.finditer(text, a, b))
+        k = -1  # index of the current word among the words
+        only_adverbs = True  # the words before the current one are all adverbs ("also said")
+        for i, m in enumerate(tokens):
+            w = m.group()
+            if w in ",;:":
                 continue
-            if k == 0 or all(x[2].lower() in _ADVERBS for x in words_only[:k]):
+            k += 1
+            if k == 14:
+                break
+            low = w.lower()
+            if low == "according":
+                to = next((t for t in tokens[i + 1:] if t.group() not in ",;:"), None)
+                if to is not None and to.group() == "to":
+                    s0 = to.end()
+                    ent, s, e = self.resolve(para, s0, b, prefer_last=False)
+                    return Attribution(ent, text[s:e] if ent else text[s0:b].strip(" ,.") or None,
+                                       (para, s, e), "according to")
+            if low not in self.lex.cues:
+                only_adverbs = only_adverbs and low in _ADVERBS
+                continue
+            ws, we = m.span()
+            if only_adverbs:
                 # cue first: "said Mr. Clyburn, the ...", "said his deputy spokesperson, Farhan Haq"
                 s0 = we
                 end = b
@@ -282,7 +295,7 @@ class Resolver:
                     ent, s, e = self.resolve(para, s0, end, prefer_last=False)
                 return Attribution(ent, text[s:e] if ent else (text[s0:end].strip(" ,.") or None), (para, s, e), low)
             # subject before the cue: "Miller said", "the commission said", "Mr. X, the ..., said"
-            s0 = words[0][0] if words else a
+            s0 = tokens[0].start()
             ent, s, e = self.resolve(para, s0, ws, prefer_last=False)
             return Attribution(ent, text[s:e] if ent else (text[s0:ws].strip(" ,.") or None), (para, s, e), low)
         return None

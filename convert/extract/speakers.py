@@ -105,13 +105,14 @@ class Resolver:
         self.lex = lex
         # (start, end, entity) of the mentions of each paragraph, by start (read with .get: a
         # paragraph without mentions gets no entry)
-        self.by_para: defaultdict[int, list[tuple[int, int, Ent]]] = defaultdict(list)
+        by_para: defaultdict[int, list[tuple[int, int, Ent]]] = defaultdict(list)
         for e in ents.items:
             for m in e.mentions:
-                self.by_para[m.para].append((m.start, m.end, e))
-        self.by_para.pop(-1, None)  # the dateline's place: not in a paragraph
-        for v in self.by_para.values():
+                by_para[m.para].append((m.start, m.end, e))
+        by_para.pop(-1, None)  # the dateline's place: not in a paragraph
+        for v in by_para.values():
             v.sort(key=_START)
+        self.by_para = by_para
         self.last_speaker: Ent | None = None
 
     def mentions_in(self, para: int, start: int, end: int) -> list[tuple[int, int, Ent]]:

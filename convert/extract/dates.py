@@ -18,20 +18,72 @@ _RE1 = re.compile(r"\d{4}-\d\d-\d\d")
 _RE2 = re.compile(r"May\s+\d")
 _RE3 = re.compile(r"May,?\s+\d")
 
-_MONTH = (r"(?:Jan(?:uary|\.)?|Feb(?:ruary|\.)?|Mar(?:ch|\.)?|Apr(?:il|\.)?|May|June?|July?|Aug(?:ust|\.)?"
-          r"|Sept?(?:ember|\.)?|Oct(?:ober|\.)?|Nov(?:ember|\.)?|Dec(?:ember|\.)?)")
+_MONTH_FORMS = (r"Jan(?:uary|\.)?", r"Feb(?:ruary|\.)?", r"Mar(?:ch|\.)?", r"Apr(?:il|\.)?", "May", "June?", "July?",
+                r"Aug(?:ust|\.)?", r"Sept?(?:ember|\.)?", r"Oct(?:ober|\.)?", r"Nov(?:ember|\.)?", r"Dec(?:ember|\.)?")
+_WEEKDAY_STEMS = ("Mon", "Tues", "Wednes", "Thurs", "Fri", "Satur", "Sun")
+_MONTH = "(?:" + "|".join(_MONTH_FORMS) + ")"
+_WEEKDAY = "(?:" + "|".join(_WEEKDAY_STEMS) + ")day"
 _WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
+#: the date forms, as written for reading (DATE_SCAN finds the same matches faster)
 DATE = re.compile(
     rf"(?=[A-Z0-9yt])\b(?:(?P<m1>{_MONTH})\s+(?P<d1>\d{{1,2}})(?:st|nd|rd|th)?(?:,?\s+(?P<y1>(?:1[89]|20)\d\d))?(?![\d:])"
     rf"|(?P<d2>\d{{1,2}})(?:st|nd|rd|th)?\s+(?:of\s+)?(?P<m2>{_MONTH})(?:,?\s+(?P<y2>(?:1[89]|20)\d\d))?\b"
     rf"|(?P<iso>(?:1[89]|20)\d\d-[01]\d-[0-3]\d)\b"
     rf"|(?P<m3>{_MONTH})(?:\s+of)?,?\s+(?P<y3>(?:1[89]|20)\d\d)\b"
-    rf"|(?<=\b[oO]n )(?P<wd>(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day)\b"
-    rf"|(?P<wd2>(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day)(?= (?:morning|afternoon|evening|night)\b)"
+    rf"|(?<=\b[oO]n )(?P<wd>{_WEEKDAY})\b"
+    rf"|(?P<wd2>{_WEEKDAY})(?= (?:morning|afternoon|evening|night)\b)"
     rf"|\b(?P<rel>yesterday|today|tomorrow)\b)"
 )
 
+
+# DATE's alternatives again, as (look-behind, forms, rest): the alternative is
+# `look-behind(?:form|form...)rest`; the look-behind is written as checked after the first character
+_YEAR = r"(?:1[89]|20)\d\d"
+_ALTERNATIVES = (
+    ("", _MONTH_FORMS, rf"\s+\d{{1,2}}(?:st|nd|rd|th)?(?:,?\s+{_YEAR})?(?![\d:])"),
+    ("", tuple("0123456789"), rf"\d?(?:st|nd|rd|th)?\s+(?:of\s+)?{_MONTH}(?:,?\s+{_YEAR})?\b"),
+    ("", ("1[89]", "20"), r"\d\d-[01]\d-[0-3]\d\b"),
+    ("", _MONTH_FORMS, rf"(?:\s+of)?,?\s+{_YEAR}\b"),
+    (r"(?<=\b[oO]n .)", tuple(f"{w}day" for w in _WEEKDAY_STEMS), r"\b"),
+    ("", tuple(f"{w}day" for w in _WEEKDAY_STEMS), r"(?= (?:morning|afternoon|evening|night)\b)"),
+    ("", ("yesterday", "today", "tomorrow"), r"\b"),
+)
+
+
+def _by_first_character(alternatives: tuple[tuple[str, tuple[str, ...], str], ...]) -> str:
+    r"""One alternative per first character (`J(?<!\wJ)(?:<DATE's alternatives that start with J, in
+    DATE's order, without the J>)|F...`). At a given position only the alternatives that start with
+    its character can match, so this matches what DATE matches; but a pattern whose alternatives
+    all open with a literal lets re skip ahead to the next such character (DATE's look-ahead is
+    tried at every position), and at a candidate re picks its one alternative by that character."""
+    by_char: dict[str, list[str]] = {}
+    for behind, forms, rest in alternatives:
+        tails: dict[str, list[str]] = {}
+        for form in forms:
+            tails.setdefault(form[0], []).append(form[1:])
+        for c, t in tails.items():
+            head = f"(?:{'|'.join(t)})" if any(t) else ""
+            by_char.setdefault(c, []).append(f"{behind}{head}{rest}")
+    return "|".join(rf"{c}(?<!\w{c})(?:{'|'.join(alts)})" for c, alts in by_char.items())
+
+
+#: DATE's spans, found faster (tests/test_extract_small_passes_fast.py); no groups: find_dates reads
+#: them with DATE.match at the start of each span (a few a paragraph)
+DATE_SCAN = re.compile(_by_first_character(_ALTERNATIVES))
+
 _DIGIT = re.compile(r"\d")  # the same digits as DATE's \d
+_MONTH_STEMS = ("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec")
+
+
+def _may_hold_date(text: str) -> bool:
+    """Every date form holds "day" (weekdays, yesterday, today), "tomorrow" or an ASCII digit, but
+    for a day written in other digits after a month's name (`November ٢٦`): a text with none of
+    them has no date, and the scan (the costliest part of this pass) is skipped. Checked with `in`,
+    a fast substring search (a regex search tests every character, ~50 instructions each)."""
+    if ("day" in text or "tomorrow" in text or "0" in text or "1" in text or "2" in text or "3" in text
+            or "4" in text or "5" in text or "6" in text or "7" in text or "8" in text or "9" in text):
+        return True
+    return not text.isascii() and any(m in text for m in _MONTH_STEMS) and _DIGIT.search(text) is not None
 
 
 def _month(tok: str) -> int:
@@ -58,11 +110,10 @@ def anchor_of(dateline_date: str | None, partial: bool) -> date | None:
 def find_dates(text: str, anchor: date | None, year: int | None):
     """(start, end, text, kind, value) for each date in `text`."""
     out = []
-    # every form holds a digit, "day" (weekdays, yesterday, today) or "tomorrow": a paragraph with
-    # none of them has no date, and the scan (the costliest part of this pass) is skipped
-    if "day" not in text and "tomorrow" not in text and _DIGIT.search(text) is None:
+    if not _may_hold_date(text):
         return out
-    for m in DATE.finditer(text):
+    for found in DATE_SCAN.finditer(text):
+        m = DATE.match(text, found.start())
         g = m.groupdict()
         s = m.group(0)
         kind, value = "absolute", None
@@ -106,4 +157,4 @@ def find_dates(text: str, anchor: date | None, year: int | None):
     return out
 
 
-__all__ = ["find_dates", "anchor_of", "DATE"]
+__all__ = ["find_dates", "anchor_of", "DATE", "DATE_SCAN"]

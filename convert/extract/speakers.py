@@ -17,7 +17,9 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left
+from collections import defaultdict
 from dataclasses import dataclass
+from operator import itemgetter
 
 from .entities import Ent, Entities
 from .lexicon import Lexicon
@@ -27,20 +29,44 @@ from .quotes import RawQuote
 _RE1 = re.compile(r"\b(he|she|He|She)\b")
 _RE2 = re.compile(r",\s+(?:who|which|adding|noting|referring|as|when|while|after|before|in|on)\b|\s+(?:in a|on|to|at|during|after|before|when|while)\s+[a-z]")
 _RE3 = re.compile(r"(?:he|she|they)\b")
+_START = itemgetter(0)  # sort key of (start, end, entity)
 
 _WORD = re.compile(r"[A-Za-z][\w'’\-]*|[,;:]")
-_ABBREV_END = re.compile(r"(?:\b(?:Mr|Mrs|Ms|Dr|St|Sen|Rep|Gov|Gen|Lt|Col|Sgt|Capt|Prof|Rev|Jr|Sr|No|Co|Inc|Corp|Ltd|vs|Ft|Mt|Sens|Reps)|\b[A-Z]|(?:[A-Z]\.)+[A-Z])$")
+_ABBREVIATIONS = ("Mr", "Mrs", "Ms", "Dr", "St", "Sen", "Rep", "Gov", "Gen", "Lt", "Col", "Sgt", "Capt", "Prof", "Rev", "Jr",
+                  "Sr", "No", "Co", "Inc", "Corp", "Ltd", "vs", "Ft", "Mt", "Sens", "Reps")
+#: a period after these is no sentence's end: `_ABBREV_END.search(text[j - 6:j])` (abbreviation_before)
+_ABBREV_END = re.compile(r"(?:\b(?:" + "|".join(_ABBREVIATIONS) + r")|\b[A-Z]|(?:[A-Z]\.)+[A-Z])$")
 _ADVERBS = {"also", "then", "later", "once", "again", "further", "previously", "recently", "simply", "just"}
 _AFTER_NAME = re.compile(r"(?:,[^,.]{0,60},)?\s+(?:has |had |also |then |later )?([a-z]+)")
 _SENTENCE_STOP = re.compile(r"[.!?](?=[\s\"”’']|$)")
 _DESCR = re.compile(r"\b(?:the|its|their|a|an) ((?:[a-z\-]+ ){0,3}([a-z]+))\b")
 
 
+def _word_char(c: str) -> bool:
+    return c.isalnum() or c == "_"  # re's \w
+
+
+def abbreviation_before(text: str, j: int) -> bool:
+    """Does the text before position j end with an abbreviation ("Mr", "Corp"), an initial ("E")
+    or dotted capitals ("U.S")? The answer of `_ABBREV_END.search(text[max(0, j - 6):j])`, found
+    with string tests: the regex tries its ~30 alternatives at each of the 6 positions (~7k
+    instructions a call; sentence ends are looked for at every quotation)."""
+    w = text[max(0, j - 6):j]
+    if w.endswith("\n"):  # `$` matches before a final line break too
+        w = w[:-1]
+    last = w[-1:]
+    if "A" <= last <= "Z":  # `\b[A-Z]` (nothing of a word before it) or `(?:[A-Z]\.)+[A-Z]`
+        return len(w) == 1 or not _word_char(w[-2]) or (w[-2] == "." and "A" <= w[-3:-2] <= "Z")
+    # `\b(?:Mr|...)`: the abbreviation opens the window or follows no word character
+    return w.endswith(_ABBREVIATIONS) and any(
+        w.endswith(a) and (len(w) == len(a) or not _word_char(w[-len(a) - 1])) for a in _ABBREVIATIONS)
+
+
 def sentence_end(text: str, i: int) -> int:
     """Index of the end of the sentence that contains position i (exclusive)."""
     for m in _SENTENCE_STOP.finditer(text, i):
         j = m.start()
-        if text[j] == "." and _ABBREV_END.search(text[max(0, j - 6):j]):
+        if text[j] == "." and abbreviation_before(text, j):
             continue
         return j + 1
     return len(text)
@@ -53,7 +79,7 @@ def sentence_start(text: str, i: int) -> int:
         k = max(text.rfind(". ", 0, j), text.rfind("? ", 0, j), text.rfind("! ", 0, j))
         if k < 0:
             return 0
-        if text[k] == "." and _ABBREV_END.search(text[max(0, k - 6):k]):
+        if text[k] == "." and abbreviation_before(text, k):
             j = k
             continue
         return k + 2
@@ -77,13 +103,16 @@ class Resolver:
         self._bounds: dict[int, list[int]] = {}
         self.ents = ents
         self.lex = lex
-        self.by_para: dict[int, list[tuple[int, int, Ent]]] = {}
+        # (start, end, entity) of the mentions of each paragraph, by start (read with .get: a
+        # paragraph without mentions gets no entry)
+        by_para: defaultdict[int, list[tuple[int, int, Ent]]] = defaultdict(list)
         for e in ents.items:
             for m in e.mentions:
-                if m.para >= 0:
-                    self.by_para.setdefault(m.para, []).append((m.start, m.end, e))
-        for v in self.by_para.values():
-            v.sort(key=lambda x: x[0])
+                by_para[m.para].append((m.start, m.end, e))
+        by_para.pop(-1, None)  # the dateline's place: not in a paragraph
+        for v in by_para.values():
+            v.sort(key=_START)
+        self.by_para = by_para
         self.last_speaker: Ent | None = None
 
     def mentions_in(self, para: int, start: int, end: int) -> list[tuple[int, int, Ent]]:
@@ -226,18 +255,31 @@ class Resolver:
 
     def _segment_after(self, para: int, a: int, b: int) -> Attribution | None:
         text = self.paragraphs[para]
-        words = [(m.start() + a, m.end() + a, m.group(0)) for m in _WORD.finditer(text[a:b])]
-        words_only = [w for w in words if w[2] not in ",;:"]
-        for k, (ws, we, w) in enumerate(words_only[:14]):
-            low = w.lower()
-            if low == "according" and k + 1 < len(words_only) and words_only[k + 1][2] == "to":
-                s0 = words_only[k + 1][1]
-                ent, s, e = self.resolve(para, s0, b, prefer_last=False)
-                return Attribution(ent, text[s:e] if ent else text[s0:b].strip(" ,.") or None,
-                                   (para, s, e), "according to")
-            if low not in self.lex.cues:
+        # the tokens (words and , ; :) as match objects, read only up to the cue: a quotation's
+        # cue is among its first words, and a tuple built for every token cost more than the rest
+        tokens = list(_WORD.finditer(text, a, b))
+        k = -1  # index of the current word among the words
+        only_adverbs = True  # the words before the current one are all adverbs ("also said")
+        for i, m in enumerate(tokens):
+            w = m.group()
+            if w in ",;:":
                 continue
-            if k == 0 or all(x[2].lower() in _ADVERBS for x in words_only[:k]):
+            k += 1
+            if k == 14:
+                break
+            low = w.lower()
+            if low == "according":
+                to = next((t for t in tokens[i + 1:] if t.group() not in ",;:"), None)
+                if to is not None and to.group() == "to":
+                    s0 = to.end()
+                    ent, s, e = self.resolve(para, s0, b, prefer_last=False)
+                    return Attribution(ent, text[s:e] if ent else text[s0:b].strip(" ,.") or None,
+                                       (para, s, e), "according to")
+            if low not in self.lex.cues:
+                only_adverbs = only_adverbs and low in _ADVERBS
+                continue
+            ws, we = m.span()
+            if only_adverbs:
                 # cue first: "said Mr. Clyburn, the ...", "said his deputy spokesperson, Farhan Haq"
                 s0 = we
                 end = b
@@ -254,7 +296,7 @@ class Resolver:
                     ent, s, e = self.resolve(para, s0, end, prefer_last=False)
                 return Attribution(ent, text[s:e] if ent else (text[s0:end].strip(" ,.") or None), (para, s, e), low)
             # subject before the cue: "Miller said", "the commission said", "Mr. X, the ..., said"
-            s0 = words[0][0] if words else a
+            s0 = tokens[0].start()
             ent, s, e = self.resolve(para, s0, ws, prefer_last=False)
             return Attribution(ent, text[s:e] if ent else (text[s0:ws].strip(" ,.") or None), (para, s, e), low)
         return None

@@ -499,7 +499,7 @@ class Finder:
         """`_words` for a run of one word (most runs): the same steps, without those that only a
         run of several words needs."""
         whole_end = end
-        if name[-1] in _POSSESSIVE_END:
+        if name[-1:] in _POSSESSIVE_END:
             if name.endswith(("'s", "’s")):
                 name = name[:-2]
                 end -= 2
@@ -533,7 +533,7 @@ class Finder:
         lex = self.lex
         name = text[start:end]
         # possessive
-        if name[-1] in _POSSESSIVE_END:
+        if name[-1:] in _POSSESSIVE_END:
             if name.endswith(("'s", "’s")):
                 name = name[:-2]
                 end -= 2

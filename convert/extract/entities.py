@@ -294,6 +294,15 @@ def initials(name: str) -> str:
     return "".join(p[0] for p in parts if p[0].isupper() or p[0].isdigit()).upper()
 
 
+def _possessive_len(name: str) -> int:
+    """How many characters of a possessive ending to drop: 2 for "Khan's", 1 for "Reuters'", else 0."""
+    if name[-1:] not in _POSSESSIVE_END:
+        return 0  # (the common case, told by one character)
+    if name.endswith(("'s", "’s")):
+        return 2
+    return 1 if name.endswith(("s'", "s’")) else 0
+
+
 def _prev_word(before: str) -> str:
     """The word before a name, lower-cased ("" when none): "Mrs.", "said", "in"."""
     return before.rstrip().rsplit(" ", 1)[-1].lower() if before.strip() else ""
@@ -499,13 +508,10 @@ class Finder:
         """`_words` for a run of one word (most runs): the same steps, without those that only a
         run of several words needs."""
         whole_end = end
-        if name[-1:] in _POSSESSIVE_END:
-            if name.endswith(("'s", "’s")):
-                name = name[:-2]
-                end -= 2
-            elif name.endswith(("s'", "s’")):
-                name = name[:-1]
-                end -= 1
+        cut = _possessive_len(name)
+        if cut:
+            name = name[:-cut]
+            end -= cut
         if not name or self._opener(name) or name.lower() in _TRAILING:
             return
         if text[end:end + 2] == " (":  # an acronym's expansion may run back over words before it
@@ -520,26 +526,22 @@ class Finder:
             self.ents.add("organization", name, mention)
         elif name in lex.org_words or name.lower() in lex.title_words:
             return  # "Police", "President": a common noun or a bare title
-        elif name in self.ents.person_words and (gazetteer.lookup(name) or ("",))[0] != "country":
-            # "Pereira" after "Joao Pereira": the person, though a city has that name
+        elif name in self.ents.person_words and (gazetteer.lookup(name) or ("",))[0] != "country" \
+                or not self._place_kind(name, text, start):
+            # decided once the whole article is read ("Pereira" after "Joao Pereira": the person,
+            # though a city has that name)
             self.pending.append((mention, _sentence_initial(text, start), text[end:end + 40], text[max(0, start - 30):start]))
-        elif self._place_kind(name, text, start):
-            self.ents.add("place", name, mention)
         else:
-            self.pending.append((mention, _sentence_initial(text, start), text[end:end + 40], text[max(0, start - 30):start]))
+            self.ents.add("place", name, mention)
 
     def _words(self, pi: int, text: str, start: int, end: int) -> None:
         """A run of several words, or of one with an acronym after it."""
         lex = self.lex
         name = text[start:end]
-        # possessive
-        if name[-1:] in _POSSESSIVE_END:
-            if name.endswith(("'s", "’s")):
-                name = name[:-2]
-                end -= 2
-            elif name.endswith(("s'", "s’")):
-                name = name[:-1]
-                end -= 1
+        cut = _possessive_len(name)
+        if cut:
+            name = name[:-cut]
+            end -= cut
         toks = name.split(" ")
         # sentence openers and other non-name words in front
         while toks and self._opener(toks[0]):

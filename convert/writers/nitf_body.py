@@ -47,6 +47,15 @@ _RANK = {"q": 0, "m": 1, "d": 2}
 _POSITION = itemgetter(0, 1, 2)
 
 
+def _add_text(el, last, seg: str) -> None:
+    """Append text where it belongs in mixed content: after `last`, the child written last (its
+    tail), or inside `el` when no child is written yet."""
+    if last is None:
+        el.text = (el.text or "") + seg
+    else:
+        last.tail = (last.tail or "") + seg
+
+
 class Cleaner:
     """Removes characters XML 1.0 cannot carry, reporting each with its source line:col."""
 
@@ -284,10 +293,7 @@ class BodyBuilder:
         for child in node.children:
             seg = clean(text[pos:child.s], block, pos)
             if seg:
-                if last is None:
-                    el.text = (el.text or "") + seg
-                else:
-                    last.tail = (last.tail or "") + seg
+                _add_text(el, last, seg)
             if child.kind == "q":
                 quote, xid = child.data
                 sub = SubElement(el, TAG["q"], id=xid)
@@ -323,10 +329,7 @@ class BodyBuilder:
             last = sub
         seg = clean(text[pos:node.e], block, pos)
         if seg:
-            if last is None:
-                el.text = (el.text or "") + seg
-            else:
-                last.tail = (last.tail or "") + seg
+            _add_text(el, last, seg)
 
     # -- the body ----------------------------------------------------------------------------
     def build(self):
@@ -385,10 +388,7 @@ class BodyBuilder:
         for child in root.children:
             seg = clean(text[pos:child.s], dl, pos)
             if seg:
-                if last is None:
-                    el.text = (el.text or "") + seg
-                else:
-                    last.tail = (last.tail or "") + seg
+                _add_text(el, last, seg)
             if child.kind == "m":
                 if child.data is None:
                     sub = SubElement(el, TAG["location"])
@@ -408,10 +408,7 @@ class BodyBuilder:
             last = sub
         seg = clean(text[pos:], dl, pos)
         if seg:
-            if last is None:
-                el.text = (el.text or "") + seg
-            else:
-                last.tail = (last.tail or "") + seg
+            _add_text(el, last, seg)
 
     def report(self) -> list[Message]:
         """NC506 for mentions/quotations/dates that could not be marked up, in one message."""

@@ -8,6 +8,7 @@ checker: without it `"date": "yesterday"` would pass (python-jsonschema's defaul
 from __future__ import annotations
 
 import json
+import re
 from functools import cache
 from importlib import resources
 from pathlib import Path
@@ -16,6 +17,14 @@ from . import messages
 from .result import Message
 
 SCHEMA_NAME = "article.schema.json"
+
+# The schema's patterns for the fields that readers of other formats (NewsML-G2, NITF, JSON-LD,
+# ninjs) take over only when they fit, compiled once and shared (tests/test_schema.py checks them
+# against the schema text, so the two cannot drift apart).
+ID_PATTERN = re.compile(r"^urn:newsconv:[0-9a-f]{8,64}$")                   # /properties/id
+LANGUAGE_PATTERN = re.compile(r"^[a-z]{2,3}(-[A-Za-z0-9]{2,8})*$")          # /properties/language
+SHA256_PATTERN = re.compile(r"^[0-9a-f]{64}$")                              # Source.sha256
+DATE_PATTERN = re.compile(r"^(\d{4}(-\d{2}(-\d{2})?)?|--\d{2}-\d{2})$")     # Dateline.date, Entity.date, DateMention.value
 
 
 @cache

@@ -97,3 +97,18 @@ def test_model_uses_tuples_and_is_frozen():
         article.language = "fr"  # type: ignore[misc]
     hints = typing.get_type_hints(m.Article)
     assert "list" not in str(hints)
+
+
+def test_the_readers_field_patterns_are_the_schemas():
+    """The patterns the NewsML-G2, NITF, JSON-LD and ninjs readers check values with (one copy, in
+    convert.schema) are the schema's own, at every place the schema uses them."""
+    from convert.schema import DATE_PATTERN, ID_PATTERN, LANGUAGE_PATTERN, SHA256_PATTERN
+
+    s = model_schema()
+    defs = s["$defs"]
+    assert ID_PATTERN.pattern == s["properties"]["id"]["pattern"]
+    assert LANGUAGE_PATTERN.pattern == s["properties"]["language"]["pattern"]
+    assert SHA256_PATTERN.pattern == defs["Source"]["properties"]["sha256"]["pattern"]
+    for where in (defs["Dateline"]["properties"]["date"], defs["Entity"]["properties"]["date"],
+                  defs["DateMention"]["properties"]["value"]):
+        assert DATE_PATTERN.pattern == where["pattern"]

@@ -26,6 +26,7 @@ from .. import messages
 from ..errors import InputError
 from ..model import Article, Dateline, Entity, Paragraph, Quote, Source
 from ..result import Message, Result
+from ..schema import ID_PATTERN, LANGUAGE_PATTERN, SHA256_PATTERN
 from .rebuilt import blocks, title_of
 
 _ENTITY_TYPES = {
@@ -38,9 +39,6 @@ _ENTITY_TYPES = {
 }
 _ARTICLE_TYPES = ("NewsArticle", "Article", "ReportageNewsArticle", "AnalysisNewsArticle", "BlogPosting",
                   "OpinionNewsArticle", "BackgroundNewsArticle", "ReviewNewsArticle")
-_MODEL_ID = re.compile(r"^urn:newsconv:[0-9a-f]{8,64}$")
-_SHA256 = re.compile(r"^[0-9a-f]{64}$")
-_LANG = re.compile(r"^[a-z]{2,3}(-[A-Za-z0-9]{2,8})*$")
 _FRAGMENT = re.compile(r"#(?:(person|organization|place|event)-(e\d+)|quote-(q\d+))$")
 _ACRONYM = re.compile(r"^(?=(?:[^A-Z]*[A-Z]){2})[A-Z0-9&.\-]+$")
 _DATE = re.compile(r"^\d{4}(-\d{2}(-\d{2})?)?$")
@@ -257,10 +255,10 @@ def read(data: bytes, name: str | None = None, **_options) -> Result[Article]:
     source_nodes = [nodes.by_id[i] for i in nodes.ref(art.get("isBasedOn")) if i in nodes.by_id]
     source_node = source_nodes[0] if source_nodes else {}
     sha = _property_value(source_node.get("identifier"), "sha256")
-    if not sha or not _SHA256.match(sha):
+    if not sha or not SHA256_PATTERN.match(sha):
         sha = hashlib.sha256(data).hexdigest()
     aid = _property_value(art.get("identifier"), "guid")
-    if not aid or not _MODEL_ID.match(aid):
+    if not aid or not ID_PATTERN.match(aid):
         aid = f"urn:newsconv:{sha[:20]}"
     lang = _text(art.get("inLanguage"))
     encoded = text.encode("utf-8")
@@ -270,7 +268,7 @@ def read(data: bytes, name: str | None = None, **_options) -> Result[Article]:
     article = Article(
         id=aid,
         source=source,
-        language=lang if lang and _LANG.match(lang) else "und",
+        language=lang if lang and LANGUAGE_PATTERN.match(lang) else "und",
         layout="blank-lines" if pieces else "empty",
         title=title,
         headline=headline,

@@ -30,8 +30,9 @@ from ..model import (DATE_KINDS, Article, Dateline, DateMention, Entity, Quote,
                      Span, Title)
 from ..namespaces import NAR, NITF, ROLE_DERIVED_HEADLINE, ROLE_TITLE, XML
 from ..result import Message, Result
+from ..schema import DATE_PATTERN, ID_PATTERN, LANGUAGE_PATTERN
 from . import nitf_body
-from .nitf_body import _DATE_OK, local as _local
+from .nitf_body import local as _local
 from .rebuilt import Rebuilt, norm_space as _norm_space, title_of
 
 _N = f"{{{NAR}}}"
@@ -39,8 +40,6 @@ _F = f"{{{NITF}}}"
 _XML_LANG = f"{{{XML}}}lang"
 NAT_CP = {"cpnat:person": "person", "cpnat:organisation": "organization", "cpnat:geoArea": "place",
           "cpnat:event": "event", "cpnat:poi": "place"}
-_ID_OK = re.compile(r"^urn:newsconv:[0-9a-f]{8,64}$")
-_LANG_OK = re.compile(r"^[a-z]{2,3}(-[A-Za-z0-9]{2,8})*$")
 #: what can speak: a quotation's `quote-source` names a person or an organisation, never a place
 SPEAKER_TYPES = frozenset({"person", "organization"})
 
@@ -220,10 +219,10 @@ class _Reader:
             title = title_of(headline[2] if headline else None, paragraphs[0].text if paragraphs else None)
 
         lang = self.root.get(_XML_LANG) or (self._cm("language").get("tag") if self._cm("language") is not None else "en")
-        lang = lang if _LANG_OK.match(lang or "") else (lang or "en").split("-")[0].lower()
-        if not _LANG_OK.match(lang):
+        lang = lang if LANGUAGE_PATTERN.match(lang or "") else (lang or "en").split("-")[0].lower()
+        if not LANGUAGE_PATTERN.match(lang):
             lang = "en"
-        art_id = self.guid if _ID_OK.match(self.guid) else "urn:newsconv:" + hashlib.sha256(
+        art_id = self.guid if ID_PATTERN.match(self.guid) else "urn:newsconv:" + hashlib.sha256(
             self.guid.encode("utf-8")).hexdigest()[:20]
         article = Article(
             id=art_id, source=txt.source(self.name), language=lang,
@@ -325,7 +324,7 @@ class _Reader:
                     if key_of(loc) in ids and location is None:
                         location = ids[key_of(loc)]
                 start = next((st for d in grand(_ED, _DATES) for st in d if st.tag == _START), None)
-                if start is not None and start.text and _DATE_OK.match(start.text.strip()):
+                if start is not None and start.text and DATE_PATTERN.match(start.text.strip()):
                     date = start.text.strip()
             ms = sorted(mentions.get(key, ()), key=lambda s: s.start)
             out.append(Entity(ids[key], c["type"], c["name"] or "", tuple(aliases), tuple(titles),
@@ -395,7 +394,7 @@ class _Reader:
                 continue
             xid = el.get("id") or ""
             norm = el.get("norm")
-            value = norm if norm and _DATE_OK.match(norm) else None
+            value = norm if norm and DATE_PATTERN.match(norm) else None
             kind = el.get("class")
             if kind not in DATE_KINDS:
                 kind = "relative" if value is None else ("absolute" if len(value) == 10 and not value.startswith("--")

@@ -18,12 +18,10 @@ from .. import messages
 from ..errors import InputError
 from ..model import Article, Dateline, Entity, Source
 from ..result import Result
+from ..schema import ID_PATTERN, LANGUAGE_PATTERN, SHA256_PATTERN
 from .rebuilt import blocks, title_of
 
 _LISTS = (("people", "person"), ("organisations", "organization"), ("places", "place"), ("events", "event"))
-_MODEL_ID = re.compile(r"^urn:newsconv:[0-9a-f]{8,64}$")
-_SHA256 = re.compile(r"^[0-9a-f]{64}$")
-_LANG = re.compile(r"^[a-z]{2,3}(-[A-Za-z0-9]{2,8})*$")
 _FRAGMENT = re.compile(r"#(person|organization|place|event)-(e\d+)$")
 
 
@@ -129,15 +127,15 @@ def read(data: bytes, name: str | None = None, **_options) -> Result[Article]:
 
     sha = next((a.get("value") for a in _get(doc, "altIds") or []
                 if isinstance(a, dict) and a.get("role") == "source-sha256"), None)
-    from_item = not (isinstance(sha, str) and _SHA256.match(sha))
+    from_item = not (isinstance(sha, str) and SHA256_PATTERN.match(sha))
     if from_item:
         sha = hashlib.sha256(data).hexdigest()
-    aid = doc["uri"] if _MODEL_ID.match(doc["uri"]) else f"urn:newsconv:{sha[:20]}"
+    aid = doc["uri"] if ID_PATTERN.match(doc["uri"]) else f"urn:newsconv:{sha[:20]}"
     lang = doc.get("language")
     article = Article(
         id=aid,
         source=Source(name if from_item else None, sha, len(text.encode("utf-8")), "utf-8", False, "lf"),
-        language=lang if isinstance(lang, str) and _LANG.match(lang) else "und",
+        language=lang if isinstance(lang, str) and LANGUAGE_PATTERN.match(lang) else "und",
         layout="blank-lines" if pieces else "empty",
         title=title,
         headline=headline,

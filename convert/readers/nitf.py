@@ -19,9 +19,10 @@ from ..quotetext import quote_text, widen_to_marks
 from ..model import Article, Dateline, Entity, Quote, Title
 from ..namespaces import NITF
 from ..result import Message, Result
+from ..schema import DATE_PATTERN, ID_PATTERN, LANGUAGE_PATTERN
 from ..writers.nitf import ALT_ACRONYM, ALT_AFFILIATION, ALT_ALIAS, ALT_LOCATION
 from . import nitf_body
-from .newsml import _DATE_OK, _ID_OK, _LANG_OK, SPEAKER_TYPES, _local, _Reader
+from .newsml import SPEAKER_TYPES, _local, _Reader
 from .rebuilt import Rebuilt, norm_space as _norm_space, title_of
 
 _F = f"{{{NITF}}}"
@@ -106,7 +107,7 @@ def read(data: bytes, name: str | None = None, *, max_bytes: int | None = xmlsaf
                 elif child.get("idsrc") == ALT_LOCATION:
                     info["location"] = child.get("value")
         start = el.get("start-date")
-        if start and _DATE_OK.match(start):
+        if start and DATE_PATTERN.match(start):
             info["date"] = start
         if key not in entities:
             entities[key] = info
@@ -173,9 +174,9 @@ def read(data: bytes, name: str | None = None, *, max_bytes: int | None = xmlsaf
     else:
         title = title_of(headline[2] if headline else None, paragraphs[0].text if paragraphs else None)
     lang = root.get("baselang") or root.get(_XML_LANG) or "en"
-    if not _LANG_OK.match(lang):
-        lang = lang.split("-")[0].lower() if _LANG_OK.match(lang.split("-")[0].lower()) else "en"
-    art_id = id_string if id_string and _ID_OK.match(id_string) else "urn:newsconv:" + hashlib.sha256(
+    if not LANGUAGE_PATTERN.match(lang):
+        lang = lang.split("-")[0].lower() if LANGUAGE_PATTERN.match(lang.split("-")[0].lower()) else "en"
+    art_id = id_string if id_string and ID_PATTERN.match(id_string) else "urn:newsconv:" + hashlib.sha256(
         (id_string or text).encode("utf-8")).hexdigest()[:20]
     article = Article(
         id=art_id,

@@ -14,10 +14,10 @@ import re
 from collections import Counter
 
 from ..model import Paragraph
+from ..schema import DATE_PATTERN
 
 _PID = re.compile(r"p\d+")
 _QID = re.compile(r"(q\d+)(?:\.\d+)?")
-_DATE_OK = re.compile(r"^(\d{4}(-\d{2}(-\d{2})?)?|--\d{2}-\d{2})$")
 _LOCALS: dict[str, str] = {}
 
 
@@ -81,7 +81,7 @@ def story_date(dl_el, ns: str) -> str | None:
     """The dateline's `story.date` norm, when it is a date the model takes."""
     sd = dl_el.find(ns + "story.date") if dl_el is not None else None
     norm = sd.get("norm") if sd is not None else None
-    return norm if norm and _DATE_OK.match(norm) else None
+    return norm if norm and DATE_PATTERN.match(norm) else None
 
 
 def number_paragraphs(paras, span, sep) -> list[Paragraph]:

@@ -35,7 +35,6 @@ class Lexicon:
     titles: frozenset[str]          # lower case, may hold several words
     title_words: frozenset[str]     # each single word of any title (for quick tests)
     title_stems: frozenset[str]     # title words without a plural s
-    title_max: int                  # most words in one title
     title_modifiers: frozenset[str]
     org_words: frozenset[str]       # as written (capitalised)
     org_nouns: frozenset[str]       # the same in lower case ("the Justice ministry")
@@ -99,7 +98,6 @@ def _build(extra: tuple[str, ...]) -> Lexicon:
         titles=frozenset(titles),
         title_words=frozenset(w for t in titles for w in t.split() if w not in _FUNCTION_WORDS),
         title_stems=frozenset(w.rstrip("s") for t in titles for w in t.split() if w not in _FUNCTION_WORDS),
-        title_max=max(len(t.split()) for t in titles),
         title_modifiers=frozenset(w.lower() for w in _lines("title_modifiers.txt") + user["title_modifiers"]),
         org_words=frozenset(_lines("org_words.txt") + user["org_words"]),
         org_nouns=frozenset(w.lower().rstrip(".") for w in _lines("org_words.txt") + user["org_words"]),

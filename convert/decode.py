@@ -19,6 +19,7 @@ from . import messages
 from .errors import InputError
 from .model import Source
 from .result import Message
+from .textpos import uniform_line_break
 
 DEFAULT_MAX_BYTES = 20 * 1024 * 1024
 #: C0/C1 control characters other than tab, line feed, vertical tab, form feed, carriage return
@@ -94,12 +95,13 @@ def line_ending_style(text: str) -> tuple[str, dict[str, int]]:
 def _line_ending(text: str) -> str:
     """`line_ending_style(text)[0]`. Why a second form: a text with one kind of line break (nearly
     all) is told by one or two look-ups for a character, which run at memchr speed, instead of
-    three counts of the whole text."""
-    if "\r" not in text:
+    three counts of the whole text; `uniform_line_break` is that test, shared with the line index."""
+    brk = uniform_line_break(text)
+    if brk is None:
+        return "mixed"
+    if brk == "\n":
         return "lf" if "\n" in text else "none"
-    if "\n" not in text:
-        return "cr"
-    return line_ending_style(text)[0]
+    return "cr" if brk == "\r" else "crlf"
 
 
 def _sniff_bomless_utf16(data: bytes) -> str | None:

@@ -28,7 +28,7 @@ from convert.extract.entities import Ent
 from convert.extract.spans import ParaMap
 from convert.readers import layout, signoff
 from convert.readers import text as text_reader
-from convert.textpos import LINE_BREAK, LineIndex, fast_constructor, line_starts, uniform_line_break
+from convert.textpos import LINE_BREAK, LineIndex, fast_constructor, line_breaks, line_starts, uniform_line_break
 
 ROOT = Path(__file__).resolve().parent.parent
 FIXTURES = sorted((ROOT / "fixtures").glob("*.txt"))
@@ -105,13 +105,26 @@ def _plain_starts(text: str) -> list[int]:
     return [0] + [m.end() for m in LINE_BREAK.finditer(text)]
 
 
+def _plain_lines(text: str) -> list[layout.Line]:
+    """split_lines as it was written with the regex alone."""
+    lines = []
+    pos = 0
+    for m in LINE_BREAK.finditer(text):
+        lines.append(layout.Line(pos, m.start(), m.end(), text[pos:m.start()]))
+        pos = m.end()
+    if pos < len(text):
+        lines.append(layout.Line(pos, len(text), len(text), text[pos:]))
+    return lines
+
+
 @PROPS
 @given(lines_st, break_st, st.data())
 def test_line_starts_and_lines_match_the_regex(lines, brk, data):
     text = _joined(lines, brk, data)
     assert line_starts(text) == _plain_starts(text)
     assert LineIndex(text)._starts == _plain_starts(text)
-    assert layout.split_lines(text) == layout._split_mixed(text)
+    assert line_breaks(text) == [m.span() for m in LINE_BREAK.finditer(text)]
+    assert layout.split_lines(text) == _plain_lines(text)
     kinds = {m.group() for m in LINE_BREAK.finditer(text)}
     assert uniform_line_break(text) == (kinds.pop() if len(kinds) == 1 else "\n" if not kinds else None)
 
@@ -120,7 +133,7 @@ def test_line_starts_and_lines_match_the_regex(lines, brk, data):
 @given(text_st)
 def test_line_starts_on_odd_text(text):
     assert line_starts(text) == _plain_starts(text)
-    assert layout.split_lines(text) == layout._split_mixed(text)
+    assert layout.split_lines(text) == _plain_lines(text)
 
 
 # -- fast_constructor ------------------------------------------------------------------------------

@@ -12,7 +12,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from ..textpos import LINE_BREAK, fast_constructor, uniform_line_break
+from ..textpos import LINE_BREAK, fast_constructor, line_breaks
 from .signoff import is_signoff
 
 #: A hard-wrapped line is at most this wide; wire copy is typically wrapped at 65-80 columns.
@@ -55,34 +55,13 @@ _raw_block = fast_constructor(RawBlock)
 
 
 def split_lines(text: str) -> list[Line]:
-    """The lines of `text`, blank ones included; CRLF, CR and LF each end a line.
-
-    Why two forms: a text with one kind of line break (nearly every text) is split with
-    str.find, at memchr speed; the LINE_BREAK regex tries a match at every character."""
-    brk = uniform_line_break(text)
-    if brk is None:
-        return _split_mixed(text)
+    """The lines of `text`, blank ones included; CRLF, CR and LF each end a line (found by
+    `textpos.line_breaks`, which the line index uses too)."""
     lines = []
     pos = 0
-    step = len(brk)
-    find = text.find
-    i = find(brk)
-    while i >= 0:
-        lines.append(_line(pos, i, i + step, text[pos:i]))
-        pos = i + step
-        i = find(brk, pos)
-    if pos < len(text):
-        lines.append(_line(pos, len(text), len(text), text[pos:]))
-    return lines
-
-
-def _split_mixed(text: str) -> list[Line]:
-    """split_lines for a text that mixes kinds of line breaks."""
-    lines = []
-    pos = 0
-    for m in LINE_BREAK.finditer(text):
-        lines.append(_line(pos, m.start(), m.end(), text[pos:m.start()]))
-        pos = m.end()
+    for start, end in line_breaks(text):
+        lines.append(_line(pos, start, end, text[pos:start]))
+        pos = end
     if pos < len(text):
         lines.append(_line(pos, len(text), len(text), text[pos:]))
     return lines

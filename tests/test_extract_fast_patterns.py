@@ -123,3 +123,15 @@ def test_name_runs_every_window_of_the_odd_strings():
                     assert entities.name_runs_in(text) is (entities.SEQ_ASCII if "l-" in text else entities.SEQ_ASCII_NO_AL)
                     if "l-" not in text:
                         assert _spans(entities.SEQ_ASCII_NO_AL.finditer(text, a, b)) == want, (text, a, b)
+
+
+def test_day_prefilter_passes_every_text_the_day_pattern_finds_something_in(shared):
+    """entities._may_name_day skips the _DAYS search on a name run: it must say True wherever
+    that search could find a day or month name."""
+    for word in entities._DAY_WORDS:
+        assert entities._may_name_day(word) and entities._may_name_day(f"Last {word}'s Meeting")
+    for text in _texts(shared):
+        for m in entities.SEQ.finditer(text):
+            if entities._DAYS.search(m.group(0)):
+                assert entities._may_name_day(m.group(0)), m.group(0)
+    assert not entities._may_name_day("Human Rights Commission of Pakistan")

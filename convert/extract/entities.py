@@ -118,6 +118,13 @@ def _word_start(w: str) -> str:
 
 
 _DAYS = re.compile("(?:" + "|".join(map(_word_start, _DAY_WORDS)) + r")\b")  # \b(?:Monday|...)\b
+
+
+def _may_name_day(run: str) -> bool:
+    """False when _DAYS cannot find anything in `run`: every day and month name holds one of these
+    pieces. Most name runs hold none, and eight substring tests cost a third of a _DAYS search."""
+    return "day" in run or "ber" in run or "uary" in run or "March" in run or "April" in run \
+        or "June" in run or "July" in run or "August" in run
 # "<Name> said it would ...": a company or body speaking of itself
 _SAID_IT = re.compile(r" ([a-z]+) (?:that )?(?:it|its)(?= )")
 _MEDIA_AFTER = re.compile(r" (?:television|tv|TV|radio|newspaper|channel|broadcaster|news agency|daily|website|network)\b")
@@ -184,6 +191,32 @@ class Ent:
     at: set[tuple[int, int]] = field(default_factory=set, repr=False, compare=False)  # (para, start) of mentions
 
 
+def new_ent(key: int, type_: str, name: str, first: tuple[int, int] = (0, 0)) -> Ent:
+    """`Ent(key, type_, name, first=first)`, every other field at its default, by plain slot stores:
+    the dataclass __init__ tests each of its six default factories, and a parse makes dozens of
+    entities (tests/test_extract_entities.py checks the two agree field by field)."""
+    ent = _ENT_NEW(Ent)
+    ent.key = key
+    ent.type = type_
+    ent.name = name
+    ent.aliases = []
+    ent.titles = []
+    ent.affiliations = []
+    ent.acronym = None
+    ent.mentions = []
+    ent.date = None
+    ent.location = None
+    ent.first = first
+    ent.gender = None
+    ent.initials = None
+    ent.words = []
+    ent.at = set()
+    return ent
+
+
+_ENT_NEW = object.__new__
+
+
 class Entities:
     """The entities of one article while they are being found (keys are creation order)."""
 
@@ -201,8 +234,11 @@ class Entities:
         ent = self.by_name.get((type_, name))
         if ent is None:
             ent = self._create(type_, name, mention) if type_ == "person" else self._other(type_, name, mention)
-        if mention is not None and (mention.para, mention.start) not in ent.at:
-            ent.at.add((mention.para, mention.start))
+        if mention is not None:
+            at = (mention.para, mention.start)
+            if at in ent.at:
+                return ent
+            ent.at.add(at)
             ent.mentions.append(mention)
             if mention.text != ent.name and mention.text not in ent.aliases:
                 ent.aliases.append(mention.text)
@@ -211,9 +247,7 @@ class Entities:
         return ent
 
     def _create(self, type_: str, name: str, mention: Mention | None) -> Ent:
-        ent = Ent(len(self.items), type_, name)
-        if mention is not None:
-            ent.first = (mention.para, mention.start)
+        ent = new_ent(len(self.items), type_, name, (mention.para, mention.start) if mention is not None else (0, 0))
         self.items.append(ent)
         self.by_name[(type_, name)] = ent
         if type_ == "person":
@@ -268,9 +302,11 @@ class Entities:
         return ent
 
     def note_person_name(self, name: str) -> None:
+        words = self.person_words
         for w in name.split():
-            self.person_words.add(w)
-            self.person_words.update(w.split("-"))
+            words.add(w)
+            if "-" in w:  # and each part of a hyphenated name ("Wai-man")
+                words.update(w.split("-"))
 
     def persons(self) -> list[Ent]:
         return [e for e in self.items if e.type == "person"]
@@ -319,7 +355,7 @@ class Entities:
 
 def initials(name: str) -> str:
     parts = _RE1.findall(name)
-    return "".join(p[0] for p in parts if p[0].isupper() or p[0].isdigit()).upper()
+    return "".join([p[0] for p in parts if p[0].isupper() or p[0].isdigit()]).upper()
 
 
 def _possessive_len(name: str) -> int:
@@ -331,16 +367,28 @@ def _possessive_len(name: str) -> int:
     return 1 if name.endswith(("s'", "s’")) else 0
 
 
+def _before(text: str | None, mention: Mention) -> str:
+    """Up to 30 characters before a pending word ("" when it came without its paragraph)."""
+    return text[max(0, mention.start - 30):mention.start] if text is not None else ""
+
+
 def _prev_word(before: str) -> str:
     """The word before a name, lower-cased ("" when none): "Mrs.", "said", "in"."""
     return before.rstrip().rsplit(" ", 1)[-1].lower() if before.strip() else ""
 
 
+_OPENING_PUNCT = " \"“‘'([—–-"  # what may stand between a sentence's end and its first word
+
+
 def _sentence_initial(text: str, start: int) -> bool:
-    j = start - 1
-    while j >= 0 and text[j] in " \"“‘'([—–-":
-        j -= 1
-    return j < 0 or text[j] in ".!?:;"
+    """The word at `start` opens a sentence (or the text): only spaces and opening marks stand
+    between it and a full stop, question mark, colon or the text's start."""
+    # (rstrip runs in C; the window is short, and widened to the whole head only when all of it
+    # is opening marks)
+    head = text[max(0, start - 16):start].rstrip(_OPENING_PUNCT)
+    if not head and start > 16:
+        head = text[:start].rstrip(_OPENING_PUNCT)
+    return not head or head[-1] in ".!?:;"
 
 
 @lru_cache(maxsize=16384)
@@ -359,6 +407,12 @@ def demonym(tok: str) -> bool:
     return False
 
 
+@lru_cache(maxsize=8)
+def _opener_words(not_names: frozenset[str]) -> frozenset[str]:
+    """The words that never open a name, in one set (per lexicon: a frozenset's hash is kept)."""
+    return not_names | _FORMER
+
+
 @lru_cache(maxsize=16384)
 def _is_acronym(tok: str) -> bool:
     return bool(ACRONYM.match(tok))  # memoised: the same words are asked about again and again
@@ -369,10 +423,13 @@ class Finder:
 
     def __init__(self, lex: Lexicon, ents: Entities, vocab=frozenset()):
         self.vocab = vocab  # the words the article writes in lower case ("witnesses", "better")
+        self._openers = _opener_words(lex.not_names)
         self._titles_not_honorifics = lex.title_words - _HONORIFICS
         self.lex = lex
         self.ents = ents
-        self.pending: list[tuple[Mention, bool, str, str]] = []  # single words decided at the end
+        # single words decided at the end, with the paragraph they stand in (None: no context);
+        # what settle reads around them is cut out only when a rule asks (most never do)
+        self.pending: list[tuple[Mention, str | None]] = []
         self.role_notes: list[tuple[Ent, str, str]] = []  # (person, title, text naming the organisation)
         self.possessed: list[int] = []  # name offsets after "his/her <title>,": the possessor's organisation
         self.its: list[int] = []  # name offsets after "Its <title>,": the organisation named before
@@ -463,10 +520,11 @@ class Finder:
                     continue  # "The", "In", "However": the commonest runs, dropped at once
                 self._word(pi, text, a, m.end(), run)
                 continue
-            for w in _DAYS.finditer(text, a + 1, m.end()):
-                for start, end in self._pieces(text, a, w.start() - 1):
-                    self._run(pi, text, start, end)
-                a = w.start()
+            if _may_name_day(run):
+                for w in _DAYS.finditer(text, a + 1, m.end()):
+                    for start, end in self._pieces(text, a, w.start() - 1):
+                        self._run(pi, text, start, end)
+                    a = w.start()
             if "'" in run or "’" in run:
                 for pm in _POSSESSIVE.finditer(text, m.start(), m.end()):
                     if pm.end() < m.end():  # "NBC's Dante Chinni": two names
@@ -520,9 +578,11 @@ class Finder:
     def _opener(self, tok: str) -> bool:
         """A sentence opener or other non-name word in front of a run ("The", "However"), or a
         compound that describes ("Republican-led", "Timorese-born")."""
-        not_names = self.lex.not_names
-        return tok in not_names or tok in _FORMER or (tok[-1:] == "." and tok.rstrip(".") in not_names) \
-            or "-" in tok and _DESCRIBING.search(tok) is not None
+        if tok in self._openers:
+            return True
+        if tok[-1:] == "." and tok.rstrip(".") in self.lex.not_names:
+            return True
+        return "-" in tok and _DESCRIBING.search(tok) is not None
 
     def _run(self, pi: int, text: str, start: int, end: int) -> None:
         """Classify the run text[start:end] and record what it names."""
@@ -536,7 +596,7 @@ class Finder:
         """`_words` for a run of one word (most runs): the same steps, without those that only a
         run of several words needs."""
         whole_end = end
-        cut = _possessive_len(name)
+        cut = _possessive_len(name) if name[-1:] in _POSSESSIVE_END else 0  # (the test: most words are not)
         if cut:
             name = name[:-cut]
             end -= cut
@@ -558,7 +618,7 @@ class Finder:
                 or not self._place_kind(name, text, start):
             # decided once the whole article is read ("Pereira" after "Joao Pereira": the person,
             # though a city has that name)
-            self.pending.append((mention, _sentence_initial(text, start), text[end:end + 40], text[max(0, start - 30):start]))
+            self.pending.append((mention, text))
         else:
             self.ents.add("place", name, mention)
 
@@ -566,7 +626,7 @@ class Finder:
         """A run of several words, or of one with an acronym after it."""
         lex = self.lex
         name = text[start:end]
-        cut = _possessive_len(name)
+        cut = _possessive_len(name) if name[-1:] in _POSSESSIVE_END else 0  # (the test: most words are not)
         if cut:
             name = name[:-cut]
             end -= cut
@@ -740,7 +800,7 @@ class Finder:
             self.ents.add("place", name, mention)  # "Nazi Germany"
             return
         if len(toks) == 1:
-            self.pending.append((mention, sent_init, text[end:end + 40], text[max(0, start - 30):start]))
+            self.pending.append((mention, text))
             return
         if toks[-1] in _MISC or all(_is_acronym(t) for t in toks):
             return
@@ -807,7 +867,7 @@ class Finder:
                 if self._org_like(run, name) and len(run) > 1:
                     self.ents.add("organization", name, m)
                 elif len(run) == 1 and (_is_acronym(name) or name in self.lex.organizations):
-                    self.pending.append((m, False, "", ""))
+                    self.pending.append((m, None))
                 run = []
             pos += len(t) + 1
 
@@ -915,7 +975,7 @@ class Finder:
     def settle(self) -> None:
         lex = self.lex
         orgs_of: dict[str, Ent | None] = {}
-        for mention, sent_init, after, before in self.pending:
+        for mention, text in self.pending:
             name = mention.text
             person = self.ents.find_person(name)
             just_looked = False  # find_org(name) was asked a moment ago and said None
@@ -931,7 +991,7 @@ class Finder:
                     continue
             if person is not None and not _is_acronym(name):
                 self.ents.add("person", person.name, mention)
-                prev = _prev_word(before)
+                prev = _prev_word(_before(text, mention))
                 if prev in _FEMALE or prev in _MALE:
                     person.gender = person.gender or ("f" if prev in _FEMALE else "m")
                 continue
@@ -948,15 +1008,17 @@ class Finder:
             if hit is not None and (hit[0] != "city" or hit[1] >= 1_000_000 or (name.isupper() and len(name) > 3)):
                 self.ents.add("place", name, mention)
                 continue
+            after = text[mention.end:mention.end + 40] if text is not None else ""
             if _is_acronym(name) and name not in lex.not_names:
                 if _SCHEME_AFTER.match(after):
                     continue  # "the ICI system", "FISA warrants": a scheme, tax or law, not a body
                 if len(name.replace(".", "")) >= 2 and not name.isdigit() and name not in ("I", "II", "III", "IV", "TV", "OK", "AM", "PM", "CEO", "GDP", "AIDS", "HIV"):
                     self.ents.add("organization", name, mention)
                 continue
-            prev = _prev_word(before)
+            prev = _prev_word(_before(text, mention))
             if demonym(name) or name.lower() in self.vocab or _GROUP_PLURAL.search(name) \
-                    or (sent_init and name.endswith("s") and prev not in _HONORIFICS):
+                    or (text is not None and _sentence_initial(text, mention.start) and name.endswith("s")
+                        and prev not in _HONORIFICS):
                 continue
             mm = _MEDIA_AFTER.match(after)
             if mm and not person:

@@ -135,3 +135,18 @@ def test_day_prefilter_passes_every_text_the_day_pattern_finds_something_in(shar
             if entities._DAYS.search(m.group(0)):
                 assert entities._may_name_day(m.group(0)), m.group(0)
     assert not entities._may_name_day("Human Rights Commission of Pakistan")
+
+
+def test_trailing_words_in_any_case_is_the_lower_case_test():
+    """`w in _TRAILING_ANY_CASE` replaces `w.lower() in _TRAILING`: equal for every casing of the
+    words, and no other character (Kelvin sign and the like) lower-cases into one of them."""
+    import itertools
+    import sys
+
+    for w in entities._TRAILING:
+        for cs in itertools.product(*((c, c.upper()) for c in w)):
+            assert "".join(cs) in entities._TRAILING_ANY_CASE
+    letters = set("".join(entities._TRAILING))
+    assert not [c for c in map(chr, range(sys.maxunicode + 1)) if not c.isascii() and c.lower() in letters]
+    for w in ["Of", "THE", "the", "Then", "La", "LA.", "Ofx", "on", ""]:
+        assert (w in entities._TRAILING_ANY_CASE) == (w.lower() in entities._TRAILING), w

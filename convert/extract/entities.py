@@ -16,6 +16,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 from functools import lru_cache
+from itertools import product
 
 from . import gazetteer
 from .lexicon import Lexicon
@@ -144,6 +145,10 @@ _KIND_NOUNS = {"school", "schools", "airline", "carrier", "company", "firm", "ne
 _DATE_AFTER = re.compile(r"\.? ?\d")
 _FORMER = frozenset({"Former", "Ex"})  # in front of a name: not part of it
 _TRAILING = frozenset({"of", "for", "the", "de", "la", "on"})  # (lower-cased) never the last word of a name
+# the same in every mix of cases ("The", "OF"): `w in _TRAILING_ANY_CASE` is `w.lower() in _TRAILING`
+# without the lower() call
+_TRAILING_ANY_CASE = frozenset("".join(cs) for w in _TRAILING
+                               for cs in product(*((c, c.upper()) for c in w)))
 _POSSESSIVE_END = frozenset("s'’")  # the last character of a possessive ("Khan's", "Reuters'")
 _POSSESSIVE = re.compile(r"['’]s(?= )")
 _FEMALE = {"mrs.", "ms.", "miss", "mrs", "ms", "lady", "dame", "queen", "princess", "spokeswoman", "chairwoman",
@@ -600,7 +605,7 @@ class Finder:
         if cut:
             name = name[:-cut]
             end -= cut
-        if not name or self._opener(name) or name.lower() in _TRAILING:
+        if not name or self._opener(name) or name in _TRAILING_ANY_CASE:
             return
         if text[end:end + 2] == " (":  # an acronym's expansion may run back over words before it
             self._words(pi, text, start, whole_end)
@@ -631,11 +636,12 @@ class Finder:
             name = name[:-cut]
             end -= cut
         toks = name.split(" ")
+        n = len(toks)
         # sentence openers and other non-name words in front
         while toks and self._opener(toks[0]):
             start += len(toks[0]) + 1
             toks = toks[1:]
-        while toks and (toks[-1].lower() in _TRAILING
+        while toks and (toks[-1] in _TRAILING_ANY_CASE
                         or toks[-1] in _MONTH_ABBR and len(toks) > 1 and _DATE_AFTER.match(text, start + len(" ".join(toks)))):
             toks = toks[:-1]  # "White House on Nov. 8": the date is not part of the name
         post = None
@@ -644,8 +650,9 @@ class Finder:
             toks = toks[:-1]
         if not toks:
             return
-        name = " ".join(toks)
-        end = start + len(name)
+        if len(toks) != n:  # (else the name is as it was)
+            name = " ".join(toks)
+            end = start + len(name)
         if text[end:end + 2] == " (":
             back = _expansion_start(text, start, toks)
             if back is not None:  # "Movimento 5 Stelle (M5S)": the expansion runs over a number
@@ -1072,25 +1079,25 @@ def find_entities(paragraphs: list[str], lex: Lexicon) -> tuple[Entities, list[t
     _appositions(paragraphs, ents, lex, finder.role_notes)
     _possessions(paragraphs, ents, finder.role_notes)
     # "his deputy spokesperson, Farhan Haq": Haq belongs where "his" (the person named before) does
+    people = ents.people  # (the persons of ents.items, in the same order)
     for pos in finder.possessed:
-        for e in ents.items:
-            if e.type == "person" and any(m.start == pos for m in e.mentions):
+        for e in people:
+            if any(m.start == pos for m in e.mentions):
                 pi = next(m.para for m in e.mentions if m.start == pos)
-                before = [(mm.para, mm.start, x) for x in ents.items if x.type == "person" and x is not e
+                before = [(mm.para, mm.start, x) for x in people if x is not e
                           for mm in x.mentions if (mm.para, mm.start) < (pi, pos)]
                 if before:
                     finder.role_notes.append((e, "", "\x00" + str(max(before, key=lambda b: b[:2])[2].key)))
     # "The Port Workers Union said ... Its general secretary, David Okafor": the last organisation before
     for pos in finder.its:
-        for e in ents.items:
-            if e.type == "person":
-                hit = next((m for m in e.mentions if m.start == pos), None)
-                if hit is not None:
-                    orgs = [(mm.para, mm.start, x) for x in ents.items if x.type == "organization"
-                            for mm in x.mentions if hit.para - 1 <= mm.para and (mm.para, mm.start) < (hit.para, pos)]
-                    if orgs:
-                        finder.role_notes.append((e, "", max(orgs, key=lambda b: b[:2])[2].name))
-                    break
+        for e in people:
+            hit = next((m for m in e.mentions if m.start == pos), None)
+            if hit is not None:
+                orgs = [(mm.para, mm.start, x) for x in ents.orgs
+                        for mm in x.mentions if hit.para - 1 <= mm.para and (mm.para, mm.start) < (hit.para, pos)]
+                if orgs:
+                    finder.role_notes.append((e, "", max(orgs, key=lambda b: b[:2])[2].name))
+                break
     return ents, finder.role_notes
 
 

@@ -199,18 +199,22 @@ def places() -> dict[str, tuple[str, int]]:
         _put(table, alias, "country", 0)
     return table
 
-_TABLE: dict[str, tuple[str, int]] | None = None
+
+def _load_and_get(name: str) -> tuple[str, int] | None:
+    """The first lookup: load the table, then let every later lookup call its `get` directly."""
+    global _get
+    _get = places().get
+    return _get(name)
+
+
+_get = _load_and_get  # the table's dict.get once loaded (lookup is called ~100 times per article)
 
 
 def lookup(name: str) -> tuple[str, int] | None:
     """(kind, population) of a place name, or None. ALL-CAPS names are tried in title case."""
-    global _TABLE
-    t = _TABLE
-    if t is None:
-        t = _TABLE = places()
-    hit = t.get(name)
+    hit = _get(name)
     if hit is None and len(name) > 3 and name.isupper():
-        hit = t.get(name.title())
+        hit = _get(name.title())
     return hit
 
 

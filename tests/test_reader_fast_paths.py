@@ -25,7 +25,7 @@ from convert import model
 from convert.errors import InputError
 from convert.extract import _has_word, _clean_title, _settle_roles
 from convert.extract.entities import Ent
-from convert.extract.spans import ParaMap
+from convert.extract.spans import ParaMap, ParaSpans
 from convert.readers import layout, signoff
 from convert.readers import text as text_reader
 from convert.textpos import LINE_BREAK, LineIndex, fast_constructor, line_breaks, line_starts, uniform_line_break
@@ -204,13 +204,21 @@ def _check_paramaps(text: str) -> None:
     except InputError:
         return
     index = LineIndex(text)
-    for para in article.paragraphs:
+    triples, wants = [], []  # every span asked of one ParaSpans of all paragraphs at once
+    for pi, para in enumerate(article.paragraphs):
         pm = ParaMap(para, index)
         n = len(para.text)
-        for a, b in {(0, n), (0, 0), (n, n), (n // 3, n // 2), (1, max(1, n - 1))}:
+        for a, b in sorted({(0, n), (0, 0), (n, n), (n // 3, n // 2), (1, max(1, n - 1))}):
             if 0 <= a <= b <= n:
                 want = index.span(pm.offset(a), pm.offset(b - 1) + 1 if b > a else pm.offset(a))
                 assert pm.span(a, b) == want, (para, a, b)
+                triples.append((pi, a, b))
+                wants.append(want)
+        triples.append((-1, para.span.start, para.span.end))  # paragraph -1: source offsets
+        wants.append(index.span(para.span.start, para.span.end))
+    got = ParaSpans(article.paragraphs, index).spans(triples)
+    assert got == wants
+    assert all(type(g) is model.Span for g in got)
 
 
 @PROPS

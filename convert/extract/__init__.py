@@ -24,10 +24,11 @@ from . import events as _events
 from .entities import Ent, Mention, find_entities
 from .lexicon import lexicon
 from .quotes import classify, merge_interrupted, quote_text, scan
-from .spans import ParaMap
+from .spans import ParaSpans
 from .speakers import attribute
 
 _START = attrgetter("start")  # sort key of mention spans
+_FIRST = attrgetter("first")  # sort key of entities: where they are first named
 # the model objects, built by the dozen per article: the same objects, made faster
 _Entity = fast_constructor(Entity)
 _Quote = fast_constructor(Quote)
@@ -64,21 +65,23 @@ def extract(text: str, index: LineIndex, paragraphs: tuple[Paragraph, ...], date
     (see `convert.extract.lexicon`; $NEWSCONV_WORDS works too)."""
     lex = lexicon(words)
     paras = [p.text for p in paragraphs]
-    maps = [ParaMap(p, index) for p in paragraphs]
+    maps = ParaSpans(paragraphs, index)
     notes: list[Message] = []
 
     def at(pi: int, off: int) -> tuple[int, int]:
-        return index.position(maps[pi].offset(off))
+        return index.position(maps.offset(pi, off))
 
     # dates
     anchor = _dates.anchor_of(dateline.date, dateline.date_partial) if dateline is not None else None
     year = anchor.year if anchor is not None else None
-    date_list: list[DateMention] = []
     found_dates: list[tuple[int, int, int, str | None]] = []  # (para, start, end, value)
+    date_texts: list[tuple[str, str]] = []  # (text, kind) of each
     for pi, t in enumerate(paras):
         for s, e, dtext, kind, value in _dates.find_dates(t, anchor, year):
-            date_list.append(_DateMention(f"d{len(date_list) + 1}", dtext, kind, maps[pi].span(s, e), value))
             found_dates.append((pi, s, e, value))
+            date_texts.append((dtext, kind))
+    date_list = [_DateMention(f"d{i + 1}", dtext, kind, span, value) for i, ((dtext, kind), span, (_, _, _, value))
+                 in enumerate(zip(date_texts, maps.spans(d[:3] for d in found_dates), found_dates))]
 
     # people, organisations, places
     ents, role_notes = find_entities(paras, lex)
@@ -110,22 +113,22 @@ def extract(text: str, index: LineIndex, paragraphs: tuple[Paragraph, ...], date
     _settle_roles(ents, role_notes)
     # ids in order of first mention
     used = [e for e in ents.items if e.mentions or e.type == "event"]
-    used.sort(key=lambda e: e.first)
+    used.sort(key=_FIRST)
     ids = {e.key: f"e{i + 1}" for i, e in enumerate(used)}
-    entities = tuple(_entity(e, ids, maps, index) for e in used)
+    entities = _entities(used, ids, maps)
 
     quotes: list[Quote] = []
     for q, att in zip(raws, atts):
         first, last = q.pieces[0], q.pieces[-1]
-        s = maps[first.para].offset(first.open_mark if first.open_mark >= 0 else first.start)
-        e = maps[last.para].offset(last.close_mark + 1 if last.close_mark >= 0 else last.end)
-        parts = tuple(maps[p.para].span(p.start, p.end) for p in q.pieces) if len(q.pieces) > 1 else ()
+        s = maps.offset(first.para, first.open_mark if first.open_mark >= 0 else first.start)
+        e = maps.offset(last.para, last.close_mark + 1 if last.close_mark >= 0 else last.end)
+        parts = tuple(maps.spans([(p.para, p.start, p.end) for p in q.pieces])) if len(q.pieces) > 1 else ()
         spk = att.speaker if att is not None else None
         spk_id = ids.get(spk.key) if spk is not None else None
         sp_span = None
         if att is not None and att.span is not None and att.text:
             pi, a, b = att.span
-            sp_span = maps[pi].span(a, b)
+            sp_span = maps.span(pi, a, b)
         quotes.append(_Quote(
             id=f"q{len(quotes) + 1}", text=quote_text(paras, q), kind=q.kind,
             paragraph=paragraphs[first.para].id, span=index.span(s, e), parts=parts,
@@ -169,27 +172,30 @@ def _settle_roles(ents, role_notes: list[tuple[Ent, str, str]]) -> None:
         person.affiliations.extend(k for k in owner.affiliations if k not in person.affiliations)
 
 
-def _entity(e: Ent, ids: dict[int, str], maps: list[ParaMap], index: LineIndex) -> Entity:
-    """The model entity of `e`; `ids` maps the keys of the entities in the model to their ids.
-    (The empty lists, most of them, become () without a generator each.)"""
-    return _Entity(
-        id=ids[e.key], type=e.type, name=e.name,
-        aliases=tuple(a for a in dict.fromkeys(e.aliases) if a != e.name) if e.aliases else (),
-        titles=tuple(e.titles),
-        affiliations=tuple(ids[k] for k in e.affiliations if k in ids) if e.affiliations else (),
-        acronym=e.acronym, date=e.date,
-        location=ids.get(e.location) if e.location is not None else None,
-        mentions=_mention_spans(e.mentions, maps, index),
-    )
-
-
-def _mention_spans(mentions: list[Mention], maps: list[ParaMap], index: LineIndex) -> tuple[Span, ...]:
-    """The source spans of `mentions`, in source order (a mention in the dateline, paragraph -1,
-    is located in the source directly)."""
-    spans = [maps[m.para].span(m.start, m.end) if m.para >= 0 else index.span(m.start, m.end) for m in mentions]
-    if len(spans) > 1:
-        spans.sort(key=_START)
-    return tuple(spans)
+def _entities(used: list[Ent], ids: dict[int, str], maps: ParaSpans) -> tuple[Entity, ...]:
+    """The model entities of `used`; `ids` maps the keys of the entities in the model to their ids.
+    The spans of all mentions are made in one call (a mention in the dateline, paragraph -1, is
+    located in the source directly), then each entity takes its own, in source order; the empty
+    lists, most of them, become () without a generator each."""
+    spans = maps.spans([(m.para, m.start, m.end) for e in used for m in e.mentions])
+    out = []
+    i = 0
+    for e in used:
+        n = len(e.mentions)
+        mine = spans[i:i + n]
+        i += n
+        if n > 1:
+            mine.sort(key=_START)
+        aliases: tuple[str, ...] = ()
+        if e.aliases:
+            unique = dict.fromkeys(e.aliases)  # the first of each, in order, without the name
+            unique.pop(e.name, None)
+            aliases = tuple(unique)
+        out.append(_Entity(  # positional (id, type, name, aliases, titles, affiliations, acronym, date, location, mentions)
+            ids[e.key], e.type, e.name, aliases, tuple(e.titles),
+            tuple([ids[k] for k in e.affiliations if k in ids]) if e.affiliations else (),
+            e.acronym, e.date, ids.get(e.location) if e.location is not None else None, tuple(mine)))
+    return tuple(out)
 
 
 def _has_word(text: str, form: str) -> bool:

@@ -12,6 +12,7 @@ Word lists live in convert/data and can be extended by the user (lexicon.py, $NE
 from __future__ import annotations
 
 import os
+from bisect import bisect_right
 from dataclasses import dataclass
 from operator import attrgetter
 
@@ -51,6 +52,8 @@ def _clean_title(title: str) -> str:
     """A title neither opens with a sentence's adverb or article ("Also the president of ...")
     nor ends with an honorific ("Undersecretary for Education Mr.")."""
     words = title.split()
+    if not words or (words[0].lower() not in _TITLE_LEAD and words[-1].lower() not in _TITLE_TAIL):
+        return title  # most titles: nothing to drop
     i, j = 0, len(words)
     while i < j and words[i].lower() in _TITLE_LEAD:
         i += 1
@@ -149,11 +152,33 @@ def extract(text: str, index: LineIndex, paragraphs: tuple[Paragraph, ...], date
 def _settle_roles(ents, role_notes: list[tuple[Ent, str, str]]) -> None:
     """Titles and affiliations of people from their role notes (titles and appositions): an
     organisation is an affiliation when one of its names stands as a word in the note's text."""
-    # (name, organisation key) for every name of every organisation, in the order they are tried
-    org_forms = [(form, org.key) for org in ents.items if org.type == "organization"
-                 for form in [org.name] + ([org.acronym] if org.acronym else []) + [a for a in org.aliases if len(a) > 1]]
+    if not role_notes:
+        return
+    # which names of which organisations each note's text holds, from a search of all the texts
+    # joined (`texts`, note n at starts[n]): one search per name and per note that holds it,
+    # rather than a test of every name against every note, most of which hold none. An
+    # occurrence that runs past its note's end (only a name with a NUL could) is none.
+    texts = "\x00".join([note[2] for note in role_notes])
+    starts = []
+    pos = 0
+    for note in role_notes:
+        starts.append(pos)
+        pos += len(note[2]) + 1
+    last = len(starts) - 1
+    held: list[list[tuple[str, int]]] = [[] for _ in role_notes]  # per note, in the order names are tried
+    for pair in dict.fromkeys(_org_forms(ents.orgs)):
+        form = pair[0]
+        i = texts.find(form)
+        while i >= 0:
+            n = bisect_right(starts, i) - 1
+            if i + len(form) < (starts[n + 1] if n < last else pos):
+                held[n].append(pair)
+                i = texts.find(form, starts[n + 1]) if n < last else -1
+            else:
+                i = texts.find(form, i + 1)
+
     copies = []
-    for person, title, context in role_notes:
+    for (person, title, context), forms in zip(role_notes, held):
         if context.startswith("\x00"):  # the affiliations of another person (a possessor)
             copies.append((person, ents.items[int(context[1:])]))
             continue
@@ -161,15 +186,30 @@ def _settle_roles(ents, role_notes: list[tuple[Ent, str, str]]) -> None:
         titles = person.titles
         if title and title not in titles and title.lower() not in (t.lower() for t in titles):
             titles.append(title)
-        # the names in the text first (one cheap pass: most are not), then each organisation's
-        # first name that stands there as a word, in organisation order
+        # each organisation's first name that stands in the text as a word, in organisation order
         affiliations = person.affiliations
-        for form, key in [fk for fk in org_forms if fk[0] in context]:
+        for form, key in forms:
             if key not in affiliations and _has_word(context, form):
                 affiliations.append(key)
 
     for person, owner in copies:
         person.affiliations.extend(k for k in owner.affiliations if k not in person.affiliations)
+
+
+def _org_forms(orgs: list[Ent]) -> list[tuple[str, int]]:
+    """(name, organisation key) for every name of every organisation, in the order they are
+    tried: its name, acronym, aliases (but one-letter ones). A pair given twice (an acronym also
+    an alias) is tried once by the caller: the second try can only repeat the first's answer."""
+    pairs = []
+    for org in orgs:
+        key = org.key
+        pairs.append((org.name, key))
+        if org.acronym:
+            pairs.append((org.acronym, key))
+        for a in org.aliases:
+            if len(a) > 1:
+                pairs.append((a, key))
+    return pairs
 
 
 def _entities(used: list[Ent], ids: dict[int, str], maps: ParaSpans) -> tuple[Entity, ...]:

@@ -103,7 +103,10 @@ def extract(text: str, index: LineIndex, paragraphs: tuple[Paragraph, ...], date
                 dl_place.aliases.append(dateline.place)  # "DILI" of the dateline, "Dili" of the text
 
     # quotations and speakers
-    blank = [False] + ["\n\n" in p.sep.replace("\r\n", "\n").replace("\r", "\n") for p in paragraphs[:-1]]
+    # a blank line between two paragraphs (any line breaks; a separator without CR, nearly all,
+    # needs no rewriting to LF first)
+    blank = [False] + ["\n\n" in (p.sep if "\r" not in p.sep else p.sep.replace("\r\n", "\n").replace("\r", "\n"))
+                       for p in paragraphs[:-1]]
     raws, stray = scan(paras, blank)
     raws = merge_interrupted(paras, raws, lex)
     for q in raws:

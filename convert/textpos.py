@@ -52,10 +52,15 @@ def fast_constructor(cls):
     exec(src, ns)  # noqa: S102 - generated from the dataclass's own field names
     make = ns["make"]
     make.__doc__ = f"{cls.__name__}(...), built by fast_constructor"
+    make.twin = twin  # for a loop that makes many objects inline (see SpanSlots)
     return make
 
 
 _span = fast_constructor(Span)
+#: Span's twin (see fast_constructor): `o = SpanSlots()`, its six fields set, then
+#: `o.__class__ = Span` makes a Span without a call; for the few loops that make dozens of spans
+#: (tests/test_reader_fast_paths.py checks they equal Span(...))
+SpanSlots = _span.twin
 
 
 def uniform_line_break(text: str) -> str | None:
@@ -116,4 +121,4 @@ class LineIndex:
         return len(self._starts)
 
 
-__all__ = ["LineIndex", "LINE_BREAK", "fast_constructor", "line_breaks", "line_starts", "uniform_line_break"]
+__all__ = ["LineIndex", "LINE_BREAK", "SpanSlots", "fast_constructor", "line_breaks", "line_starts", "uniform_line_break"]

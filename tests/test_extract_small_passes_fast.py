@@ -87,7 +87,7 @@ def _scan_events(text: str) -> list[tuple[int, int, str, str]]:
     return [(m.start(1), m.end(), m.group(1), m.group(2)) for m in events._EVENT_SCAN.finditer(text)]
 
 
-EVENT_PIECES = ["the ", "The ", "he ", "The", "the", "theThe ", "Bathe ", "_the ", "éthe ", "Islamabad ", "Islamabad's ",
+EVENT_PIECES = ["the ", "The ", "he ", "\x00", "The", "the", "theThe ", "Bathe ", "_the ", "éthe ", "Islamabad ", "Islamabad's ",
                 "Paris’s ", "Paris", "Peace ", "X-Ray ", "A ", "massacre", "talks", "protest", "protests", "war", "warx",
                 " ", "\n", ",", ".", "on November 26, 2024", " in 2023", "t", "T", "h", "e"]
 
@@ -149,8 +149,20 @@ EVENT_PARAGRAPH = st.lists(st.one_of(EVENT_PHRASE, st.sampled_from(EVENT_PIECES)
 @settings(max_examples=500, deadline=None)
 @given(st.lists(EVENT_PARAGRAPH, min_size=1, max_size=4),
        st.lists(st.sampled_from(["Islamabad", "Paris", "Peace", "Islamabad Peace", "Lahore"]), max_size=3, unique=True))
-def test_find_events_with_place_precheck_is_the_plain_rule(paragraphs, place_names):
+def test_find_events_over_joined_paragraphs_is_the_plain_rule(paragraphs, place_names):
     assert _events_of(events.find_events, paragraphs, place_names) == _events_of(_plain_find_events, paragraphs, place_names)
+
+
+def test_find_events_sees_no_event_across_paragraphs():
+    """find_events scans the paragraphs joined by events._JOIN: a phrase cut by a paragraph break
+    is no event, and a paragraph's start and end count as a word boundary, as in each alone."""
+    for paragraphs in (["... the Islamabad ", "massacre on November 26, 2024"], ["the", " Islamabad massacre"],
+                       ["Bathe", "the Islamabad massacre", "the Islamabad massacre"], ["", "The Islamabad\x00 massacre"],
+                       ["t", "he Islamabad massacre"], ["the Islamabad massacrex", "the Lahore talks"],
+                       ["On the Islamabad's massacre", "", "the Islamabad massacre in November 26, 2024"]):
+        found = _events_of(events.find_events, paragraphs, ["Islamabad", "Lahore"])
+        assert found == _events_of(_plain_find_events, paragraphs, ["Islamabad", "Lahore"])
+    assert _events_of(events.find_events, ["the Islamabad ", "massacre"], ["Islamabad"])[1:] == []
 
 
 # -- quotation marks ---------------------------------------------------------------------------

@@ -25,7 +25,7 @@ from convert import model
 from convert.errors import InputError
 from convert.extract import _has_word, _clean_title, _settle_roles
 from convert.extract.entities import Ent
-from convert.extract.spans import ParaMap
+from convert.extract.spans import ParaMap, ParaSpans
 from convert.readers import layout, signoff
 from convert.readers import text as text_reader
 from convert.textpos import LINE_BREAK, LineIndex, fast_constructor, line_breaks, line_starts, uniform_line_break
@@ -204,13 +204,21 @@ def _check_paramaps(text: str) -> None:
     except InputError:
         return
     index = LineIndex(text)
-    for para in article.paragraphs:
+    triples, wants = [], []  # every span asked of one ParaSpans of all paragraphs at once
+    for pi, para in enumerate(article.paragraphs):
         pm = ParaMap(para, index)
         n = len(para.text)
-        for a, b in {(0, n), (0, 0), (n, n), (n // 3, n // 2), (1, max(1, n - 1))}:
+        for a, b in sorted({(0, n), (0, 0), (n, n), (n // 3, n // 2), (1, max(1, n - 1))}):
             if 0 <= a <= b <= n:
                 want = index.span(pm.offset(a), pm.offset(b - 1) + 1 if b > a else pm.offset(a))
                 assert pm.span(a, b) == want, (para, a, b)
+                triples.append((pi, a, b))
+                wants.append(want)
+        triples.append((-1, para.span.start, para.span.end))  # paragraph -1: source offsets
+        wants.append(index.span(para.span.start, para.span.end))
+    got = ParaSpans(article.paragraphs, index).spans(triples)
+    assert got == wants
+    assert all(type(g) is model.Span for g in got)
 
 
 @PROPS
@@ -250,9 +258,29 @@ def _settle_roles_plain(ents, role_notes) -> None:
         person.affiliations.extend(k for k in owner.affiliations if k not in person.affiliations)
 
 
+def _clean_title_plain(title: str) -> str:
+    """_clean_title without its shortcut for titles that need no change."""
+    from convert.extract import _TITLE_LEAD, _TITLE_TAIL
+    words = title.split()
+    i, j = 0, len(words)
+    while i < j and words[i].lower() in _TITLE_LEAD:
+        i += 1
+    while j > i and words[j - 1].lower() in _TITLE_TAIL:
+        j -= 1
+    return title if (i, j) == (0, len(words)) else " ".join(words[i:j])
+
+
+@PROPS
+@given(st.lists(st.sampled_from(["Also", "also", "THE", "the", "Mr.", "mr", "Dr", "of", "Director", "UN", "Foreign",
+                                 "Secretary", " ", "  ", "\t", "\n", "x", "Sir", "Meanwhile", "an"]), max_size=8).map("".join))
+def test_clean_title_is_the_plain_loops(title):
+    assert _clean_title(title) == _clean_title_plain(title)
+
+
 class _Ents:
     def __init__(self, items):
         self.items = items
+        self.orgs = [e for e in items if e.type == "organization"]
 
 
 NAME_WORDS = ["Watch", "UN", "U", "Human Rights Watch", "HRW", "Amnesty", "Amnesty International", "Bank", "X"]

@@ -12,6 +12,7 @@ Word lists live in convert/data and can be extended by the user (lexicon.py, $NE
 from __future__ import annotations
 
 import os
+from bisect import bisect_right
 from dataclasses import dataclass
 from operator import attrgetter
 
@@ -24,10 +25,11 @@ from . import events as _events
 from .entities import Ent, Mention, find_entities
 from .lexicon import lexicon
 from .quotes import classify, merge_interrupted, quote_text, scan
-from .spans import ParaMap
+from .spans import ParaSpans
 from .speakers import attribute
 
 _START = attrgetter("start")  # sort key of mention spans
+_FIRST = attrgetter("first")  # sort key of entities: where they are first named
 # the model objects, built by the dozen per article: the same objects, made faster
 _Entity = fast_constructor(Entity)
 _Quote = fast_constructor(Quote)
@@ -50,6 +52,8 @@ def _clean_title(title: str) -> str:
     """A title neither opens with a sentence's adverb or article ("Also the president of ...")
     nor ends with an honorific ("Undersecretary for Education Mr.")."""
     words = title.split()
+    if not words or (words[0].lower() not in _TITLE_LEAD and words[-1].lower() not in _TITLE_TAIL):
+        return title  # most titles: nothing to drop
     i, j = 0, len(words)
     while i < j and words[i].lower() in _TITLE_LEAD:
         i += 1
@@ -64,21 +68,23 @@ def extract(text: str, index: LineIndex, paragraphs: tuple[Paragraph, ...], date
     (see `convert.extract.lexicon`; $NEWSCONV_WORDS works too)."""
     lex = lexicon(words)
     paras = [p.text for p in paragraphs]
-    maps = [ParaMap(p, index) for p in paragraphs]
+    maps = ParaSpans(paragraphs, index)
     notes: list[Message] = []
 
     def at(pi: int, off: int) -> tuple[int, int]:
-        return index.position(maps[pi].offset(off))
+        return index.position(maps.offset(pi, off))
 
     # dates
     anchor = _dates.anchor_of(dateline.date, dateline.date_partial) if dateline is not None else None
     year = anchor.year if anchor is not None else None
-    date_list: list[DateMention] = []
     found_dates: list[tuple[int, int, int, str | None]] = []  # (para, start, end, value)
+    date_texts: list[tuple[str, str]] = []  # (text, kind) of each
     for pi, t in enumerate(paras):
         for s, e, dtext, kind, value in _dates.find_dates(t, anchor, year):
-            date_list.append(_DateMention(f"d{len(date_list) + 1}", dtext, kind, maps[pi].span(s, e), value))
             found_dates.append((pi, s, e, value))
+            date_texts.append((dtext, kind))
+    date_list = [_DateMention(f"d{i + 1}", dtext, kind, span, value) for i, ((dtext, kind), span, (_, _, _, value))
+                 in enumerate(zip(date_texts, maps.spans(d[:3] for d in found_dates), found_dates))]
 
     # people, organisations, places
     ents, role_notes = find_entities(paras, lex)
@@ -97,7 +103,10 @@ def extract(text: str, index: LineIndex, paragraphs: tuple[Paragraph, ...], date
                 dl_place.aliases.append(dateline.place)  # "DILI" of the dateline, "Dili" of the text
 
     # quotations and speakers
-    blank = [False] + ["\n\n" in p.sep.replace("\r\n", "\n").replace("\r", "\n") for p in paragraphs[:-1]]
+    # a blank line between two paragraphs (any line breaks; a separator without CR, nearly all,
+    # needs no rewriting to LF first)
+    blank = [False] + ["\n\n" in (p.sep if "\r" not in p.sep else p.sep.replace("\r\n", "\n").replace("\r", "\n"))
+                       for p in paragraphs[:-1]]
     raws, stray = scan(paras, blank)
     raws = merge_interrupted(paras, raws, lex)
     for q in raws:
@@ -110,22 +119,22 @@ def extract(text: str, index: LineIndex, paragraphs: tuple[Paragraph, ...], date
     _settle_roles(ents, role_notes)
     # ids in order of first mention
     used = [e for e in ents.items if e.mentions or e.type == "event"]
-    used.sort(key=lambda e: e.first)
+    used.sort(key=_FIRST)
     ids = {e.key: f"e{i + 1}" for i, e in enumerate(used)}
-    entities = tuple(_entity(e, ids, maps, index) for e in used)
+    entities = _entities(used, ids, maps)
 
     quotes: list[Quote] = []
     for q, att in zip(raws, atts):
         first, last = q.pieces[0], q.pieces[-1]
-        s = maps[first.para].offset(first.open_mark if first.open_mark >= 0 else first.start)
-        e = maps[last.para].offset(last.close_mark + 1 if last.close_mark >= 0 else last.end)
-        parts = tuple(maps[p.para].span(p.start, p.end) for p in q.pieces) if len(q.pieces) > 1 else ()
+        s = maps.offset(first.para, first.open_mark if first.open_mark >= 0 else first.start)
+        e = maps.offset(last.para, last.close_mark + 1 if last.close_mark >= 0 else last.end)
+        parts = tuple(maps.spans([(p.para, p.start, p.end) for p in q.pieces])) if len(q.pieces) > 1 else ()
         spk = att.speaker if att is not None else None
         spk_id = ids.get(spk.key) if spk is not None else None
         sp_span = None
         if att is not None and att.span is not None and att.text:
             pi, a, b = att.span
-            sp_span = maps[pi].span(a, b)
+            sp_span = maps.span(pi, a, b)
         quotes.append(_Quote(
             id=f"q{len(quotes) + 1}", text=quote_text(paras, q), kind=q.kind,
             paragraph=paragraphs[first.para].id, span=index.span(s, e), parts=parts,
@@ -146,11 +155,33 @@ def extract(text: str, index: LineIndex, paragraphs: tuple[Paragraph, ...], date
 def _settle_roles(ents, role_notes: list[tuple[Ent, str, str]]) -> None:
     """Titles and affiliations of people from their role notes (titles and appositions): an
     organisation is an affiliation when one of its names stands as a word in the note's text."""
-    # (name, organisation key) for every name of every organisation, in the order they are tried
-    org_forms = [(form, org.key) for org in ents.items if org.type == "organization"
-                 for form in [org.name] + ([org.acronym] if org.acronym else []) + [a for a in org.aliases if len(a) > 1]]
+    if not role_notes:
+        return
+    # which names of which organisations each note's text holds, from a search of all the texts
+    # joined (`texts`, note n at starts[n]): one search per name and per note that holds it,
+    # rather than a test of every name against every note, most of which hold none. An
+    # occurrence that runs past its note's end (only a name with a NUL could) is none.
+    texts = "\x00".join([note[2] for note in role_notes])
+    starts = []
+    pos = 0
+    for note in role_notes:
+        starts.append(pos)
+        pos += len(note[2]) + 1
+    last = len(starts) - 1
+    held: list[list[tuple[str, int]]] = [[] for _ in role_notes]  # per note, in the order names are tried
+    for pair in dict.fromkeys(_org_forms(ents.orgs)):
+        form = pair[0]
+        i = texts.find(form)
+        while i >= 0:
+            n = bisect_right(starts, i) - 1
+            if i + len(form) < (starts[n + 1] if n < last else pos):
+                held[n].append(pair)
+                i = texts.find(form, starts[n + 1]) if n < last else -1
+            else:
+                i = texts.find(form, i + 1)
+
     copies = []
-    for person, title, context in role_notes:
+    for (person, title, context), forms in zip(role_notes, held):
         if context.startswith("\x00"):  # the affiliations of another person (a possessor)
             copies.append((person, ents.items[int(context[1:])]))
             continue
@@ -158,10 +189,9 @@ def _settle_roles(ents, role_notes: list[tuple[Ent, str, str]]) -> None:
         titles = person.titles
         if title and title not in titles and title.lower() not in (t.lower() for t in titles):
             titles.append(title)
-        # the names in the text first (one cheap pass: most are not), then each organisation's
-        # first name that stands there as a word, in organisation order
+        # each organisation's first name that stands in the text as a word, in organisation order
         affiliations = person.affiliations
-        for form, key in [fk for fk in org_forms if fk[0] in context]:
+        for form, key in forms:
             if key not in affiliations and _has_word(context, form):
                 affiliations.append(key)
 
@@ -169,27 +199,46 @@ def _settle_roles(ents, role_notes: list[tuple[Ent, str, str]]) -> None:
         person.affiliations.extend(k for k in owner.affiliations if k not in person.affiliations)
 
 
-def _entity(e: Ent, ids: dict[int, str], maps: list[ParaMap], index: LineIndex) -> Entity:
-    """The model entity of `e`; `ids` maps the keys of the entities in the model to their ids.
-    (The empty lists, most of them, become () without a generator each.)"""
-    return _Entity(
-        id=ids[e.key], type=e.type, name=e.name,
-        aliases=tuple(a for a in dict.fromkeys(e.aliases) if a != e.name) if e.aliases else (),
-        titles=tuple(e.titles),
-        affiliations=tuple(ids[k] for k in e.affiliations if k in ids) if e.affiliations else (),
-        acronym=e.acronym, date=e.date,
-        location=ids.get(e.location) if e.location is not None else None,
-        mentions=_mention_spans(e.mentions, maps, index),
-    )
+def _org_forms(orgs: list[Ent]) -> list[tuple[str, int]]:
+    """(name, organisation key) for every name of every organisation, in the order they are
+    tried: its name, acronym, aliases (but one-letter ones). A pair given twice (an acronym also
+    an alias) is tried once by the caller: the second try can only repeat the first's answer."""
+    pairs = []
+    for org in orgs:
+        key = org.key
+        pairs.append((org.name, key))
+        if org.acronym:
+            pairs.append((org.acronym, key))
+        for a in org.aliases:
+            if len(a) > 1:
+                pairs.append((a, key))
+    return pairs
 
 
-def _mention_spans(mentions: list[Mention], maps: list[ParaMap], index: LineIndex) -> tuple[Span, ...]:
-    """The source spans of `mentions`, in source order (a mention in the dateline, paragraph -1,
-    is located in the source directly)."""
-    spans = [maps[m.para].span(m.start, m.end) if m.para >= 0 else index.span(m.start, m.end) for m in mentions]
-    if len(spans) > 1:
-        spans.sort(key=_START)
-    return tuple(spans)
+def _entities(used: list[Ent], ids: dict[int, str], maps: ParaSpans) -> tuple[Entity, ...]:
+    """The model entities of `used`; `ids` maps the keys of the entities in the model to their ids.
+    The spans of all mentions are made in one call (a mention in the dateline, paragraph -1, is
+    located in the source directly), then each entity takes its own, in source order; the empty
+    lists, most of them, become () without a generator each."""
+    spans = maps.spans([(m.para, m.start, m.end) for e in used for m in e.mentions])
+    out = []
+    i = 0
+    for e in used:
+        n = len(e.mentions)
+        mine = spans[i:i + n]
+        i += n
+        if n > 1:
+            mine.sort(key=_START)
+        aliases: tuple[str, ...] = ()
+        if e.aliases:
+            unique = dict.fromkeys(e.aliases)  # the first of each, in order, without the name
+            unique.pop(e.name, None)
+            aliases = tuple(unique)
+        out.append(_Entity(  # positional (id, type, name, aliases, titles, affiliations, acronym, date, location, mentions)
+            ids[e.key], e.type, e.name, aliases, tuple(e.titles),
+            tuple([ids[k] for k in e.affiliations if k in ids]) if e.affiliations else (),
+            e.acronym, e.date, ids.get(e.location) if e.location is not None else None, tuple(mine)))
+    return tuple(out)
 
 
 def _has_word(text: str, form: str) -> bool:

@@ -3,55 +3,110 @@
 Why a helper: a hard-wrapped paragraph's `text` rejoins its lines with single spaces and drops
 indentation, so `span.start + offset` is wrong after the first line break; the mapping walks the
 raw source slice alongside the text once and is then a list lookup.
+
+Why one object for all paragraphs of an article (ParaSpans) rather than one per paragraph: an
+article has dozens of paragraphs and the extraction makes a few spans in most of them; a few list
+comprehensions over all paragraphs cost less than an object per paragraph, and `spans` makes the
+spans of many (paragraph, start, end) triples in one call.
 """
 
 from __future__ import annotations
 
+from collections.abc import Iterable, Sequence
+
 from ..model import Paragraph, Span
-from ..textpos import LineIndex, _span
+from ..textpos import LineIndex, SpanSlots
+
+
+class ParaSpans:
+    """Text offsets of each paragraph (by its index in `paragraphs`) -> source offsets and spans.
+
+    Three kinds of paragraph: (1) written on one source line, its text the source's (raw None,
+    span on one line): every offset inside is on that line, so a span's line and columns need no
+    search (`_line` is that line; the column of source offset o is o + `_shift`); (2) hard-wrapped
+    or indented (raw set): offsets go through a table that walks raw alongside text, made on
+    first use; (3) its text the source's but over several lines (a caller might make one): the
+    line index places each offset."""
+
+    __slots__ = ("index", "_paragraphs", "_base", "_line", "_shift", "_tables")
+
+    def __init__(self, paragraphs: Sequence[Paragraph], index: LineIndex):
+        self.index = index
+        self._paragraphs = paragraphs
+        spans = [p.span for p in paragraphs]
+        self._base = [s.start for s in spans]
+        self._line = [s.line if p.raw is None and s.line == s.end_line else 0 for p, s in zip(paragraphs, spans)]
+        self._shift = [s.col - s.start for s in spans]
+        # the offset table of each paragraph with a raw form, once made; False: it has none
+        self._tables: list[list[int] | None | bool] = [None if p.raw is not None else False for p in paragraphs]
+
+    def _table(self, pi: int) -> list[int] | None:
+        t = self._tables[pi]
+        if t is None:
+            p = self._paragraphs[pi]
+            t = self._tables[pi] = _table(p.text, p.raw)
+        return t or None
+
+    def offset(self, pi: int, i: int) -> int:
+        """Source offset of position `i` of paragraph `pi`'s text (0 <= i <= len(text))."""
+        if self._tables[pi] is False:
+            return self._base[pi] + i
+        return self._base[pi] + self._table(pi)[i]
+
+    def span(self, pi: int, start: int, end: int) -> Span:
+        """Source span of paragraph `pi`'s text[start:end]."""
+        return self.spans(((pi, start, end),))[0]
+
+    def spans(self, triples: Iterable[tuple[int, int, int]]) -> list[Span]:
+        """Source spans of text[start:end] of paragraph `pi` for each (pi, start, end); a `pi` of
+        -1 means offsets into the source itself (a mention in the dateline)."""
+        out = []
+        append = out.append
+        bases, lines, shifts, tables = self._base, self._line, self._shift, self._tables
+        index = self.index
+        for pi, start, end in triples:
+            if pi < 0:
+                append(index.span(start, end))
+                continue
+            line = lines[pi]
+            if line:
+                # a Span made inline as textpos.fast_constructor makes one (a call per span saved:
+                # the spans of an article's mentions are made here, dozens of them)
+                o = SpanSlots()
+                o.start = s = bases[pi] + start
+                o.end = e = bases[pi] + end
+                o.line = o.end_line = line
+                o.col = s + shifts[pi]
+                o.end_col = e + shifts[pi]
+                o.__class__ = Span
+                append(o)
+            elif tables[pi] is False:
+                b = bases[pi]
+                append(index.span(b + start, b + end))
+            else:
+                b = bases[pi]
+                t = self._table(pi)
+                s = b + t[start]
+                append(index.span(s, b + t[end - 1] + 1 if end > start else s))
+        return out
 
 
 class ParaMap:
-    __slots__ = ("para", "index", "_table", "_base", "_line", "_col0")
+    """The offsets and spans of one paragraph (ParaSpans of that paragraph alone)."""
+
+    __slots__ = ("para", "_spans")
 
     def __init__(self, para: Paragraph, index: LineIndex):
         self.para = para
-        self.index = index
-        span = para.span
-        self._base = span.start
-        # a paragraph written on one source line (its text is the source's, and its span starts
-        # and ends on one line, so every offset between does too): every span inside it is on
-        # that line, so its line and columns need no search
-        if para.raw is not None:
-            self._table: list[int] | None = _table(para.text, para.raw)
-            self._line = self._col0 = 0
-        elif span.line == span.end_line:
-            self._table = None
-            self._line = span.line
-            self._col0 = span.col - span.start  # column of source offset o on this line: o + _col0
-        else:
-            self._table = None
-            self._line = self._col0 = 0
+        self._spans = ParaSpans((para,), index)
 
     def offset(self, i: int) -> int:
         """Source offset of text position `i` (0 <= i <= len(text))."""
-        if self._table is None:
-            return self._base + i
-        return self._base + self._table[i]
+        return self._spans.offset(0, i)
 
     def span(self, start: int, end: int) -> Span:
         """Source span of text[start:end]."""
-        b = self._base
-        t = self._table
-        if t is None:
-            line = self._line
-            if line:
-                s, e = b + start, b + end
-                c = self._col0
-                return _span(s, e, line, s + c, line, e + c)
-            return self.index.span(b + start, b + end)
-        s = b + t[start]
-        return self.index.span(s, b + t[end - 1] + 1 if end > start else s)
+        return self._spans.span(0, start, end)
 
 
 def _table(text: str, raw: str) -> list[int]:
@@ -79,4 +134,4 @@ def _table(text: str, raw: str) -> list[int]:
     return out
 
 
-__all__ = ["ParaMap"]
+__all__ = ["ParaMap", "ParaSpans"]

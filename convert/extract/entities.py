@@ -518,12 +518,16 @@ class Finder:
     def paragraph(self, pi: int, text: str) -> None:
         not_names = self.lex.not_names
         for m in name_runs_in(text).finditer(text):
-            a = m.start()
+            a, b = m.span()
             run = m.group(0)
             if " " not in run:
                 if run in not_names:
                     continue  # "The", "In", "However": the commonest runs, dropped at once
-                self._word(pi, text, a, m.end(), run)
+                self._word(pi, text, a, b, run)
+                continue
+            if " of " not in run and " for " not in run and " on " not in run and " and " not in run \
+                    and "'" not in run and "’" not in run and not _may_name_day(run):
+                self._words(pi, text, a, b)  # one piece of several words (what the steps below come to)
                 continue
             if _may_name_day(run):
                 for w in _DAYS.finditer(text, a + 1, m.end()):
@@ -982,9 +986,19 @@ class Finder:
     def settle(self) -> None:
         lex = self.lex
         orgs_of: dict[str, Ent | None] = {}
+        # find_person's answer for a name stays the same until a person is added (a mention or an
+        # alias added to the person it found changes no answer): the same surnames come back
+        people = self.ents.people
+        persons_of: dict[str, Ent | None] = {}
+        known = len(people)
         for mention, text in self.pending:
             name = mention.text
-            person = self.ents.find_person(name)
+            if len(people) != known:
+                persons_of.clear()
+                known = len(people)
+            person = persons_of.get(name, False)
+            if person is False:
+                person = persons_of[name] = self.ents.find_person(name)
             just_looked = False  # find_org(name) was asked a moment ago and said None
             if person is None:
                 org = orgs_of.get(name, False)
@@ -1085,7 +1099,7 @@ def find_entities(paragraphs: list[str], lex: Lexicon) -> tuple[Entities, list[t
             if any(m.start == pos for m in e.mentions):
                 pi = next(m.para for m in e.mentions if m.start == pos)
                 before = [(mm.para, mm.start, x) for x in people if x is not e
-                          for mm in x.mentions if (mm.para, mm.start) < (pi, pos)]
+                          for mm in x.mentions if mm.para < pi or mm.para == pi and mm.start < pos]
                 if before:
                     finder.role_notes.append((e, "", "\x00" + str(max(before, key=lambda b: b[:2])[2].key)))
     # "The Port Workers Union said ... Its general secretary, David Okafor": the last organisation before

@@ -861,9 +861,8 @@ class Finder:
         run_start = start
         lex = self.lex
         seq = toks + ["|"]
-        for i, t in enumerate(seq):
+        for t, nxt in zip(seq, seq[1:] + ["|"]):  # (each word with the next; "|" ends the title)
             low = t.lower()
-            nxt = seq[i + 1] if i + 1 < len(seq) else "|"
             joins = t != "|" and t[0].isupper() and low not in _HONORIFICS and (
                 (nxt in lex.org_words and nxt.lower() not in lex.title_modifiers)          # "State" Department
                 or (t in lex.org_words and not (low in lex.title_modifiers and nxt.lower() in lex.title_words))

@@ -93,17 +93,19 @@ def line_breaks(text: str) -> list[tuple[int, int]]:
     return breaks
 
 
-def line_starts(text: str) -> list[int]:
-    """The offset of each line's first character: 0, and the end of each line break."""
-    return [0] + [end for _, end in line_breaks(text)]
+def line_starts(text: str, breaks: list[tuple[int, int]] | None = None) -> list[int]:
+    """The offset of each line's first character: 0, and the end of each line break (`breaks`:
+    the text's line_breaks, if already found)."""
+    return [0] + [end for _, end in (line_breaks(text) if breaks is None else breaks)]
 
 
 class LineIndex:
-    __slots__ = ("text", "_starts")
+    __slots__ = ("text", "_starts", "breaks")
 
     def __init__(self, text: str):
         self.text = text
-        self._starts = line_starts(text)
+        self.breaks = line_breaks(text)  # kept: the reader splits the text into lines at them too
+        self._starts = line_starts(text, self.breaks)
 
     def position(self, offset: int) -> tuple[int, int]:
         """(line, col), both 1-based, of the character at `offset`."""

@@ -125,6 +125,10 @@ def test_line_starts_and_lines_match_the_regex(lines, brk, data):
     assert LineIndex(text)._starts == _plain_starts(text)
     assert line_breaks(text) == [m.span() for m in LINE_BREAK.finditer(text)]
     assert layout.split_lines(text) == _plain_lines(text)
+    # the reader hands the line index's breaks to the layout pass: the same lines and blocks
+    assert LineIndex(text).breaks == line_breaks(text)
+    assert layout.split_lines(text, LineIndex(text).breaks) == _plain_lines(text)
+    assert layout.segment(text, LineIndex(text).breaks) == layout.segment(text)
     kinds = {m.group() for m in LINE_BREAK.finditer(text)}
     assert uniform_line_break(text) == (kinds.pop() if len(kinds) == 1 else "\n" if not kinds else None)
 

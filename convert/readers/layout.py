@@ -54,12 +54,12 @@ _line = fast_constructor(Line)
 _raw_block = fast_constructor(RawBlock)
 
 
-def split_lines(text: str) -> list[Line]:
+def split_lines(text: str, breaks: list[tuple[int, int]] | None = None) -> list[Line]:
     """The lines of `text`, blank ones included; CRLF, CR and LF each end a line (found by
-    `textpos.line_breaks`, which the line index uses too)."""
+    `textpos.line_breaks`, which the line index uses too: pass its `breaks` to skip a second walk)."""
     lines = []
     pos = 0
-    for start, end in line_breaks(text):
+    for start, end in line_breaks(text) if breaks is None else breaks:
         lines.append(_line(pos, start, end, text[pos:start]))
         pos = end
     if pos < len(text):
@@ -168,9 +168,10 @@ def _wrapped_blocks(group: list[Line]) -> list[RawBlock]:
     return [_block(p) for p in paras]
 
 
-def segment(text: str) -> tuple[str, list[RawBlock]]:
-    """(layout, blocks) for `text`. Layout is one of convert.model.LAYOUTS."""
-    lines = split_lines(text)
+def segment(text: str, breaks: list[tuple[int, int]] | None = None) -> tuple[str, list[RawBlock]]:
+    """(layout, blocks) for `text`. Layout is one of convert.model.LAYOUTS. `breaks`: the text's
+    line breaks if already found (`textpos.line_breaks`, `LineIndex.breaks`)."""
+    lines = split_lines(text, breaks)
     groups = _groups(lines)
     if not groups:
         return "empty", []

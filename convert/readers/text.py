@@ -132,7 +132,7 @@ def read_text(decoded: Decoded, *, language: str = "en") -> Result[Article]:
     notes: list[Message] = list(decoded.messages)
     name = decoded.source.name
     index = LineIndex(text)
-    layout, raw_blocks = segment(text)
+    layout, raw_blocks = segment(text, index.breaks)
     if not raw_blocks:
         from ..errors import InputError
 

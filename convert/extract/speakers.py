@@ -151,7 +151,10 @@ class Resolver:
         return out
 
     def _quoted(self, para: int, pos: int) -> bool:
-        return any(a <= pos < b for a, b in self.inside.get(para, ()))
+        for a, b in self.inside.get(para, ()):  # a loop, not any(<generator>): no generator to build
+            if a <= pos < b:
+                return True
+        return False
 
     def _sentences(self, para: int) -> list[int]:
         b = self._bounds.get(para)

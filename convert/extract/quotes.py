@@ -18,7 +18,10 @@ Rules (the issue's list):
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from dataclasses import dataclass, field
+from itertools import accumulate, count
+from operator import add
 
 from ..quotetext import join_pieces
 from .lexicon import Lexicon
@@ -55,22 +58,6 @@ class RawQuote:
         return self.pieces[0].para
 
 
-def _role(text: str, i: int, mark: str) -> str:
-    if mark in ("“", "„", "``"):
-        return "open"
-    if mark in ("”", "''"):
-        return "close"
-    prev = text[i - 1] if i > 0 else " "
-    nxt = text[i + 1] if i + 1 < len(text) else " "
-    opens = prev in _OPEN_BEFORE or prev in "\"“‘'"
-    closes = nxt in _CLOSE_AFTER or nxt in "\"”’'"
-    if opens and not closes:
-        return "open"
-    if closes and not opens:
-        return "close"
-    return "either"
-
-
 def marks(text: str) -> list[tuple[int, str]]:
     """(offset, mark) of each quotation mark of `text`, in order: what MARKS.finditer finds. Its
     alternatives share no character, so the matches of each are its own non-overlapping
@@ -88,61 +75,109 @@ def marks(text: str) -> list[tuple[int, str]]:
     return found
 
 
+#: a straight mark may open after one of _OPENS_AFTER (or at a paragraph's start) and may close
+#: before one of _CLOSES_BEFORE (or at its end): it closes when only the second holds, opens when
+#: only the first does, and toggles when both or neither do
+_OPENS_AFTER = frozenset(_OPEN_BEFORE | set("\"“‘'"))
+_CLOSES_BEFORE = frozenset(_CLOSE_AFTER | set("\"”’'"))
+_OPENING = ("“", "„", "``")  # the marks that always open, and those that always close:
+_CLOSING = ("”", "''")
+
+
 def scan(paragraphs: list[str], blank_before: list[bool] | None = None) -> tuple[list[RawQuote], list[tuple[int, int, str]]]:
     """Quotations of the paragraphs, and the marks that could not be paired (para, offset, mark).
     `blank_before[i]`: a blank line separates paragraph i from the one before (a real paragraph
-    break, not one sentence a line)."""
+    break, not one sentence a line).
+
+    The marks (what marks() finds in each paragraph) are looked for once in the whole article, the
+    paragraphs joined by spaces between two more spaces: a paragraph's start and end count as a
+    space for a straight mark's role, and no mark holds a space, so no mark spans two paragraphs.
+    That is a few `in` tests and one str.find a mark, and only the paragraphs that hold a mark are
+    visited (marks() for every paragraph cost ~5k instructions each, and most hold none). A
+    quotation left open at the end of a paragraph is closed as unpaired when the next paragraph
+    holds no mark (nothing there could continue it)."""
+    whole = " ".join(["", *paragraphs, ""])
+    found: list[tuple[int, str]] = []  # (offset in whole, mark)
+    for mark in _ASCII_MARK_STRINGS if whole.isascii() else _MARK_STRINGS:
+        # the mark's first character first: one character is looked for with memchr, much faster
+        # than the general search "``" and "''" need (and most texts hold no ` nor ')
+        if mark[0] in whole:
+            g = whole.find(mark)
+            while g >= 0:
+                found.append((g, mark))
+                g = whole.find(mark, g + len(mark))
+    found.sort()
+    # ends[k]: where paragraph k ends in `whole` (exclusive; a space is there): 1 + the lengths of
+    # paragraphs 0..k + one space for each paragraph before k
+    ends = list(map(add, accumulate(map(len, paragraphs)), count(1)))
+
     quotes: list[RawQuote] = []
     stray: list[tuple[int, int, str]] = []
-    current: RawQuote | None = None  # open at the end of the previous paragraph
+    current: RawQuote | None = None  # the quotation open (it may run on into the next paragraph)
     cur_open: tuple[int, int, str] | None = None
-    for pi, text in enumerate(paragraphs):
-        found = marks(text)
-        k = 0
-        if current is not None:
-            lead = len(text) - len(text.lstrip())
-            if found and found[0][0] == lead and _role(text, lead, found[0][1]) != "close":
-                # the quotation runs on into this paragraph
-                current.pieces.append(Piece(pi, lead + len(found[0][1]), len(text), lead, -1))
-                k = 1
-            elif found and _role(text, found[0][0], found[0][1]) == "close" and len(current.pieces) < 4 \
-                    and not (blank_before and blank_before[pi]):
-                # one sentence a line: the quotation goes on to the closing mark of this line
-                current.pieces.append(Piece(pi, lead, len(text), -1, -1))
-            else:
-                stray.append(cur_open)
-                quotes.append(current)
-                current = None
-        while k < len(found):
-            i, mk = found[k]
-            k += 1
-            role = _role(text, i, mk)
-            if current is None:
-                if role == "close" and not (i == 0 or text[i - 1] == " "):
-                    stray.append((pi, i, mk))
+    pi = -1  # the paragraph being read: text, from whole[base] to whole[end]
+    end = -1
+    for g, mk in found:
+        if g > end:  # the first mark of another paragraph
+            prev = pi
+            pi = bisect_right(ends, g)
+            end = ends[pi]
+            text = paragraphs[pi]
+            base = end - len(text)
+            i = g - base
+            if current is not None:
+                lead = len(text) - len(text.lstrip())
+                # a closing mark? (a straight one's neighbours are read in whole, spaces at the ends)
+                closes = (whole[g + 1] in _CLOSES_BEFORE and whole[g - 1] not in _OPENS_AFTER) if mk == '"' else mk in _CLOSING
+                if pi != prev + 1:  # the paragraph after the quotation's holds no mark
+                    stray.append(cur_open)
+                    quotes.append(current)
+                    current = None
+                elif i == lead and not closes:
+                    # the quotation runs on into this paragraph
+                    current.pieces.append(Piece(pi, lead + len(mk), len(text), lead, -1))
                     continue
+                elif closes and len(current.pieces) < 4 and not (blank_before and blank_before[pi]):
+                    # one sentence a line: the quotation goes on to the closing mark of this line
+                    current.pieces.append(Piece(pi, lead, len(text), -1, -1))
+                else:
+                    stray.append(cur_open)
+                    quotes.append(current)
+                    current = None
+        else:
+            i = g - base
+        if current is None:
+            closes = (whole[g + 1] in _CLOSES_BEFORE and whole[g - 1] not in _OPENS_AFTER) if mk == '"' else mk in _CLOSING
+            if closes and not (i == 0 or text[i - 1] == " "):
+                stray.append((pi, i, mk))
+                continue
+            current = RawQuote([Piece(pi, i + len(mk), len(text), i, -1)])
+            cur_open = (pi, i, mk)
+        else:
+            piece = current.pieces[-1]
+            if mk in _OPENING and piece.para == pi and text[piece.start:i].strip():
+                # a new opening while one is open: the first was never closed
+                stray.append(cur_open)
+                piece.end = i
+                quotes.append(current)
                 current = RawQuote([Piece(pi, i + len(mk), len(text), i, -1)])
                 cur_open = (pi, i, mk)
-            else:
-                piece = current.pieces[-1]
-                if role == "open" and mk in ("“", "„", "``") and piece.para == pi and text[piece.start:i].strip():
-                    # a new opening while one is open: the first was never closed
-                    stray.append(cur_open)
-                    piece.end = i
-                    quotes.append(current)
-                    current = RawQuote([Piece(pi, i + len(mk), len(text), i, -1)])
-                    cur_open = (pi, i, mk)
-                    continue
-                piece.end = i
-                piece.close_mark = i
-                quotes.append(current)
-                current = None
-        # the paragraph ends inside a quotation: it may run on (decided by the next paragraph)
-        if current is not None and pi == len(paragraphs) - 1:
-            stray.append(cur_open)
+                continue
+            piece.end = i
+            piece.close_mark = i
             quotes.append(current)
             current = None
-    return [q for q in quotes if any(paragraphs[p.para][p.start:p.end].strip() for p in q.pieces)], stray
+    if current is not None:  # open at the end of the last paragraph, or of one before a paragraph without marks
+        stray.append(cur_open)
+        quotes.append(current)
+    # quotations with some text (a plain loop: a generator for each quotation cost more)
+    kept = []
+    for q in quotes:
+        for p in q.pieces:
+            if paragraphs[p.para][p.start:p.end].strip():
+                kept.append(q)
+                break
+    return kept, stray
 
 
 def piece_text(paragraphs: list[str], p: Piece) -> str:

@@ -26,7 +26,11 @@ from .lexicon import Lexicon
 from .quotes import RawQuote
 
 # patterns used inside functions, compiled once (re.<fn>(string) pays a cache lookup per call)
-_RE1 = re.compile(r"\b(he|she|He|She)\b")
+#: a "he" or "she" (or "He", "She") as a word: what `\b(he|she|He|She)\b` finds, opened with the literal
+#: "e" so that re skips ahead to the e's (that plain form has no first character to look for and
+#: tries a match at every position, ~230 instructions a character; this one ~75). The look-behinds
+#: check the rest of the word backwards; group 1 or 2 is the word (`_pronoun_word`).
+_PRONOUN = re.compile(r"e(?:(?<=\b([hH]e))|(?<=\b([sS]he)))\b")
 _RE2 = re.compile(r",\s+(?:who|which|adding|noting|referring|as|when|while|after|before|in|on)\b|\s+(?:in a|on|to|at|during|after|before|when|while)\s+[a-z]")
 _RE3 = re.compile(r"(?:he|she|they)\b")
 _START = itemgetter(0)  # sort key of (start, end, entity)
@@ -38,7 +42,12 @@ _ABBREVIATIONS = ("Mr", "Mrs", "Ms", "Dr", "St", "Sen", "Rep", "Gov", "Gen", "Lt
 _ABBREV_END = re.compile(r"(?:\b(?:" + "|".join(_ABBREVIATIONS) + r")|\b[A-Z]|(?:[A-Z]\.)+[A-Z])$")
 _ADVERBS = {"also", "then", "later", "once", "again", "further", "previously", "recently", "simply", "just"}
 _AFTER_NAME = re.compile(r"(?:,[^,.]{0,60},)?\s+(?:has |had |also |then |later )?([a-z]+)")
-_SENTENCE_STOP = re.compile(r"[.!?](?=[\s\"”’']|$)")
+_SENTENCE_STOP = re.compile(r"[.!?](?=[\s\"”’']|$)")  # what sentence_end looks for
+_OTHER_STOP = re.compile(r"[!?](?=[\s\"”’']|$)")  # its '!' and '?'
+_STOP_NEXT = frozenset("\"”’'")  # what may follow a stop, besides white space and the text's end
+#: the last two letters of each abbreviation (all have two or more): a period after a lower-case
+#: letter ends no abbreviation unless the two characters before it are one of these
+_ABBREV_TAILS = frozenset(a[-2:] for a in _ABBREVIATIONS)
 _DESCR = re.compile(r"\b(?:the|its|their|a|an) ((?:[a-z\-]+ ){0,3}([a-z]+))\b")
 
 
@@ -51,6 +60,10 @@ def abbreviation_before(text: str, j: int) -> bool:
     or dotted capitals ("U.S")? The answer of `_ABBREV_END.search(text[max(0, j - 6):j])`, found
     with string tests: the regex tries its ~30 alternatives at each of the 6 positions (~7k
     instructions a call; sentence ends are looked for at every quotation)."""
+    # the common case first: a period after a lower-case word ("said."), which ends no abbreviation
+    # unless the word's last two letters end one (the regex's other branches want a capital)
+    if "a" <= text[j - 1:j] <= "z" and text[j - 2:j] not in _ABBREV_TAILS:
+        return False
     w = text[max(0, j - 6):j]
     if w.endswith("\n"):  # `$` matches before a final line break too
         w = w[:-1]
@@ -63,13 +76,25 @@ def abbreviation_before(text: str, j: int) -> bool:
 
 
 def sentence_end(text: str, i: int) -> int:
-    """Index of the end of the sentence that contains position i (exclusive)."""
-    for m in _SENTENCE_STOP.finditer(text, i):
-        j = m.start()
-        if text[j] == "." and abbreviation_before(text, j):
-            continue
-        return j + 1
-    return len(text)
+    """Index of the end of the sentence that contains position i (exclusive): just after the first
+    `_SENTENCE_STOP` from i on that is no abbreviation's period, else the text's end.
+    The periods are found with str.find and their next character tested here (the pattern opens
+    with a class, which re tests at every character: ~50 instructions each); the pattern itself
+    is run only for the rarer '!' and '?', and only when the text holds one."""
+    n = len(text)
+    stop = n  # where the first '!' or '?' ends a sentence
+    if "!" in text or "?" in text:
+        m = _OTHER_STOP.search(text, i)
+        if m is not None:
+            stop = m.start()
+    j = text.find(".", i, stop)
+    while j >= 0:
+        nxt = text[j + 1:j + 2]
+        # `(?=[\s"”’']|$)`: a single character is white space for \s exactly when str.isspace says so
+        if (not nxt or nxt in _STOP_NEXT or nxt.isspace()) and not abbreviation_before(text, j):
+            return j + 1
+        j = text.find(".", j + 1, stop)
+    return stop + 1 if stop < n else n
 
 
 def sentence_start(text: str, i: int) -> int:
@@ -126,7 +151,10 @@ class Resolver:
         return out
 
     def _quoted(self, para: int, pos: int) -> bool:
-        return any(a <= pos < b for a, b in self.inside.get(para, ()))
+        for a, b in self.inside.get(para, ()):  # a loop, not any(<generator>): no generator to build
+            if a <= pos < b:
+                return True
+        return False
 
     def _sentences(self, para: int) -> list[int]:
         b = self._bounds.get(para)
@@ -164,9 +192,11 @@ class Resolver:
             for (a, b, e) in self.by_para.get(p, []):
                 if a < limit and e.type == "person" and not self._quoted(p, a):
                     cands.append((a, e, ""))
-            for m in _RE1.finditer(text[:limit]):
-                if not self._quoted(p, m.start()):
-                    cands.append((m.start(), None, m.group(1).lower()))
+            for m in _PRONOUN.finditer(text, 0, limit):
+                w = m.group(1) or m.group(2)
+                at = m.end() - len(w)
+                if not self._quoted(p, at):
+                    cands.append((at, None, w.lower()))
             if not cands:
                 continue
             cands.sort(key=lambda c: c[0])
@@ -227,10 +257,12 @@ class Resolver:
             m = persons[-1] if prefer_last else persons[0]
             return m[2], m[0], m[1]
         phrase = text[start:end]
-        pm = _RE1.search(phrase)
+        pm = _PRONOUN.search(phrase)
         if pm:
-            who = self.pronoun(para, start + pm.start(), pm.group(1))
-            return who, start + pm.start(), start + pm.end()
+            w = pm.group(1) or pm.group(2)
+            at = start + pm.end() - len(w)
+            who = self.pronoun(para, at, w)
+            return who, at, start + pm.end()
         orgs = [m for m in ms if m[2].type == "organization"]
         if orgs:
             m = orgs[-1] if prefer_last else orgs[0]

@@ -209,22 +209,22 @@ def read_text(decoded: Decoded, *, language: str = "en") -> Result[Article]:
     prefix = text[: ordered[0][1]]
     headline = signoff = dateline = None
     paragraphs: list[Paragraph] = []
-    for k, (role, start, end, norm) in enumerate(ordered):
-        nxt = ordered[k + 1][1] if k + 1 < len(ordered) else len(text)
+    # each block with where the next one starts (its separator runs up to there)
+    for (role, start, end, norm), nxt in zip(ordered, [o[1] for o in ordered[1:]] + [len(text)]):
         raw = text[start:end]
         raw_field = None if raw == norm else raw
         sep = text[end:nxt]
         sp = span(start, end)
-        if role == "headline":
+        if role == "paragraph":  # (the commonest role, asked first)
+            paragraphs.append(_Paragraph(f"p{len(paragraphs) + 1}", norm, sp, raw_field, sep))
+        elif role == "headline":
             headline = Block(norm, sp, raw_field, sep)
         elif role == "signoff":
             signoff = Block(norm, sp, raw_field, sep)
-        elif role == "dateline":
+        else:  # the dateline
             dm = dl_match
             dateline = Dateline(norm, sp, place=dm.place, date=dm.date, date_partial=dm.date_partial,
                                 agency=dm.agency, raw=raw_field, sep=sep)
-        else:
-            paragraphs.append(_Paragraph(f"p{len(paragraphs) + 1}", norm, sp, raw_field, sep))
 
     if dateline is not None:
         if dateline.date is None:

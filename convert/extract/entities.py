@@ -792,8 +792,10 @@ class Finder:
         if len(toks) == 2 and toks[1] == "State" and (gazetteer.lookup(toks[0]) or ("", 0))[0] == "state":
             self.ents.add("organization", name, mention)  # "Ohio State": the university
             return
-        if len(toks) >= 2 and toks[-1].endswith("s") and not toks[-1].endswith("ss") and toks[-1].lower() not in self.vocab \
-                and (gazetteer.lookup(" ".join(toks[:-1])) or ("", 0))[0] in ("city", "state", "country"):
+        # (the vocabulary is asked last: each word it has not seen costs a search of the article)
+        if len(toks) >= 2 and toks[-1].endswith("s") and not toks[-1].endswith("ss") \
+                and (gazetteer.lookup(" ".join(toks[:-1])) or ("", 0))[0] in ("city", "state", "country") \
+                and toks[-1].lower() not in self.vocab:
             self.ents.add("organization", name, mention)  # "Green Bay Packers": a team
             return
         if len(toks) >= 3:
@@ -1036,9 +1038,9 @@ class Finder:
                     self.ents.add("organization", name, mention)
                 continue
             prev = _prev_word(_before(text, mention))
-            if demonym(name) or name.lower() in self.vocab or _GROUP_PLURAL.search(name) \
+            if demonym(name) or _GROUP_PLURAL.search(name) \
                     or (text is not None and _sentence_initial(text, mention.start) and name.endswith("s")
-                        and prev not in _HONORIFICS):
+                        and prev not in _HONORIFICS) or name.lower() in self.vocab:  # (the costly test last)
                 continue
             mm = _MEDIA_AFTER.match(after)
             if mm and not person:

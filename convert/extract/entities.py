@@ -903,11 +903,21 @@ class Finder:
         """Lower-case title words right before a name, with the capitalised words before them:
         'State Department spokesperson', 'former', 'his deputy spokesperson,' (comma apposition)."""
         before = text[max(0, start - 100):start]
-        m = _LEFT_WORDS_REV.match(before[-2::-1] if before.endswith("\n") else before[::-1])
+        lex = self.lex
+        # the common answer first: the word right before the name (after one space) is plain
+        # letters and no title word, so there is no title to the left ("said Michael Kugelman")
+        tail = before[:-1] if before.endswith("\n") else before
+        if not tail.endswith(" "):
+            return self._comma_title(text, start)  # (what the search below finds then: nothing)
+        prev = tail[:-1].rsplit(" ", 1)[-1]
+        if prev.isalpha():
+            low = prev.lower()
+            if low not in lex.title_words and low not in lex.title_modifiers:
+                return self._comma_title(text, start)
+        m = _LEFT_WORDS_REV.match(tail[::-1])
         if not m:
             return self._comma_title(text, start)
         words = m.group(0)[::-1].split()
-        lex = self.lex
         k = len(words)
         saw_title = False
         while k > 0:

@@ -372,14 +372,13 @@ def _possessive_len(name: str) -> int:
     return 1 if name.endswith(("s'", "s’")) else 0
 
 
-def _before(text: str | None, mention: Mention) -> str:
-    """Up to 30 characters before a pending word ("" when it came without its paragraph)."""
-    return text[max(0, mention.start - 30):mention.start] if text is not None else ""
-
-
-def _prev_word(before: str) -> str:
-    """The word before a name, lower-cased ("" when none): "Mrs.", "said", "in"."""
-    return before.rstrip().rsplit(" ", 1)[-1].lower() if before.strip() else ""
+def _prev_word(text: str | None, mention: Mention) -> str:
+    """The word before a pending word (within 30 characters), lower-cased: "Mrs.", "said", "in";
+    "" when there is none or the word came without its paragraph."""
+    if text is None:
+        return ""
+    before = text[max(0, mention.start - 30):mention.start].rstrip()
+    return before.rsplit(" ", 1)[-1].lower() if before else ""
 
 
 _OPENING_PUNCT = " \"“‘'([—–-"  # what may stand between a sentence's end and its first word
@@ -1023,7 +1022,7 @@ class Finder:
                     continue
             if person is not None and not _is_acronym(name):
                 self.ents.add("person", person.name, mention)
-                prev = _prev_word(_before(text, mention))
+                prev = _prev_word(text, mention)
                 if prev in _FEMALE or prev in _MALE:
                     person.gender = person.gender or ("f" if prev in _FEMALE else "m")
                 continue
@@ -1047,7 +1046,7 @@ class Finder:
                 if len(name.replace(".", "")) >= 2 and not name.isdigit() and name not in ("I", "II", "III", "IV", "TV", "OK", "AM", "PM", "CEO", "GDP", "AIDS", "HIV"):
                     self.ents.add("organization", name, mention)
                 continue
-            prev = _prev_word(_before(text, mention))
+            prev = _prev_word(text, mention)
             if demonym(name) or _GROUP_PLURAL.search(name) \
                     or (text is not None and _sentence_initial(text, mention.start) and name.endswith("s")
                         and prev not in _HONORIFICS) or name.lower() in self.vocab:  # (the costly test last)

@@ -187,7 +187,6 @@ class Resolver:
         for p in range(para, max(-1, para - 6), -1):
             text = self.paragraphs[p]
             limit = pos if p == para else len(text)
-            bounds = self._sentences(p)
             cands: list[tuple[int, Ent | None, str]] = []
             for (a, b, e) in self.by_para.get(p, []):
                 if a < limit and e.type == "person" and not self._quoted(p, a):
@@ -200,6 +199,7 @@ class Resolver:
             if not cands:
                 continue
             cands.sort(key=lambda c: c[0])
+            bounds = self._sentences(p)  # only for a paragraph with candidates (costly: sentence ends)
             # sentences from the last one before pos back to the first
             for k in range(len(bounds) - 1, -1, -1):
                 a = bounds[k]
@@ -289,11 +289,16 @@ class Resolver:
         text = self.paragraphs[para]
         # the tokens (words and , ; :) as match objects, read only up to the cue: a quotation's
         # cue is among its first words, and a tuple built for every token cost more than the rest
-        tokens = list(_WORD.finditer(text, a, b))
+        # read lazily: the cue is among the first words, and the tokens after it are never looked at
+        # (a list of all the sentence's tokens cost ~10k instructions a quotation)
+        tokens = _WORD.finditer(text, a, b)
         k = -1  # index of the current word among the words
         only_adverbs = True  # the words before the current one are all adverbs ("also said")
-        for i, m in enumerate(tokens):
+        s_first = -1  # start of the first token
+        for m in tokens:
             w = m.group()
+            if s_first < 0:
+                s_first = m.start()
             if w in ",;:":
                 continue
             k += 1
@@ -301,7 +306,11 @@ class Resolver:
                 break
             low = w.lower()
             if low == "according":
-                to = next((t for t in tokens[i + 1:] if t.group() not in ",;:"), None)
+                to = None  # the next word, looked for with an iterator of its own (the loop goes on when it is no "to")
+                for t in _WORD.finditer(text, m.end(), b):
+                    if t.group() not in ",;:":
+                        to = t
+                        break
                 if to is not None and to.group() == "to":
                     s0 = to.end()
                     ent, s, e = self.resolve(para, s0, b, prefer_last=False)
@@ -328,7 +337,7 @@ class Resolver:
                     ent, s, e = self.resolve(para, s0, end, prefer_last=False)
                 return Attribution(ent, text[s:e] if ent else (text[s0:end].strip(" ,.") or None), (para, s, e), low)
             # subject before the cue: "Miller said", "the commission said", "Mr. X, the ..., said"
-            s0 = tokens[0].start()
+            s0 = s_first
             ent, s, e = self.resolve(para, s0, ws, prefer_last=False)
             return Attribution(ent, text[s:e] if ent else (text[s0:ws].strip(" ,.") or None), (para, s, e), low)
         return None
@@ -349,14 +358,18 @@ class Resolver:
             a = sentence_start(text, b - 1)
             seg = text[a:b]
             first = type(first)(pp, b, b, b, -1)
-        cues = [m for m in _WORD.finditer(seg) if m.group(0).lower() in self.lex.cues]
-        if not cues:
+        cm = None  # the first cue word (a loop that stops there, not a list of all of them)
+        cues = self.lex.cues
+        for m in _WORD.finditer(seg):
+            if m.group(0).lower() in cues:
+                cm = m
+                break
+        if cm is None:
             if seg.rstrip().endswith(":"):
                 ent, s, e = self.resolve(first.para, a, b, prefer_last=True)
                 if ent is not None:
                     return Attribution(ent, text[s:e], (first.para, s, e), None)
             return None
-        cm = cues[0]
         ent, s, e = self.resolve(first.para, a, a + cm.start(), prefer_last=True)
         if ent is None and a + cm.start() == a:
             return None

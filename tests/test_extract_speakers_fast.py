@@ -1,4 +1,4 @@
-"""The fast forms in speakers.py's attribution (a lazy token scan that stops at the cue, sentence
+"""The fast forms in speakers.py's attribution (a lazy token scan that stops at the cue, a plain loop for the mentions in a span, sentence
 ends computed only for paragraphs with candidates, the first cue found by a loop that stops) give
 exactly what the plain forms they replace give.
 
@@ -11,6 +11,7 @@ Attributions.
 
 from __future__ import annotations
 
+from bisect import bisect_left
 from pathlib import Path
 
 import pytest
@@ -28,7 +29,17 @@ ROOT = Path(__file__).resolve().parent.parent
 
 
 class PlainResolver(S.Resolver):
-    """speakers.Resolver with pronoun, _segment_after and before as they were."""
+    """speakers.Resolver with mentions_in, pronoun, _segment_after and before as they were."""
+
+    def mentions_in(self, para: int, start: int, end: int) -> list:
+        ms = self.by_para.get(para, [])
+        i = bisect_left(ms, (start, -1))
+        out = []
+        while i < len(ms) and ms[i][0] < end:
+            if ms[i][1] <= end:
+                out.append(ms[i])
+            i += 1
+        return out
 
     def pronoun(self, para: int, pos: int, word: str) -> object:
         """The person a he/she before `pos` refers to: the subject (first person named, outside
@@ -196,6 +207,21 @@ def _texts(shared_dir: Path) -> list[str]:
     paths = sorted(ROOT.glob("fixtures/*.txt")) + sorted((shared_dir / "corpus" / "articles").glob("*/article.txt"))
     texts = [p.read_text(encoding="utf-8", errors="replace") for p in paths]
     return texts + [t.lower() for t in texts] + [t.upper() for t in texts]
+
+
+def test_mentions_in_is_the_plain_scan(shared):
+    lex = X.lexicon(None)
+    n = 0
+    for text in _texts(shared)[:40]:
+        paras = _paragraphs(text.encode("utf-8"))
+        ents, _notes = E.find_entities(paras, lex)
+        fast, plain = S.Resolver(paras, ents, lex), PlainResolver(paras, ents, lex)
+        for p, t in enumerate(paras):
+            for start in range(0, len(t) + 1, 7):
+                for end in (start, start + 5, start + 40, len(t)):
+                    assert fast.mentions_in(p, start, end) == plain.mentions_in(p, start, end)
+                    n += 1
+    assert n > 1000
 
 
 def test_plain_resolver_is_used():

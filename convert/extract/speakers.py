@@ -16,7 +16,6 @@ that names nobody ("a spokesman", "officials") gives no speaker: no guess.
 from __future__ import annotations
 
 import re
-from bisect import bisect_left
 from collections import defaultdict
 from dataclasses import dataclass
 from operator import itemgetter
@@ -141,13 +140,15 @@ class Resolver:
         self.last_speaker: Ent | None = None
 
     def mentions_in(self, para: int, start: int, end: int) -> list[tuple[int, int, Ent]]:
-        ms = self.by_para.get(para, [])
-        i = bisect_left(ms, (start, -1))
+        # a plain loop over the paragraph's few mentions (sorted by start): what
+        # `bisect_left(ms, (start, -1))` and a scan from there find, without the call and the key
         out = []
-        while i < len(ms) and ms[i][0] < end:
-            if ms[i][1] <= end:
-                out.append(ms[i])
-            i += 1
+        for t in self.by_para.get(para, ()):
+            s = t[0]
+            if s >= end:
+                break
+            if s >= start and t[1] <= end:
+                out.append(t)
         return out
 
     def _quoted(self, para: int, pos: int) -> bool:

@@ -224,6 +224,25 @@ def test_mentions_in_is_the_plain_scan(shared):
     assert n > 1000
 
 
+def test_pronoun_is_the_plain_search(shared):
+    # every he/she of every article (quotations included: their marks make the quoted stretches)
+    lex = X.lexicon(None)
+    n = 0
+    for text in _texts(shared):
+        paras = _paragraphs(text.encode("utf-8"))
+        ents, _notes = E.find_entities(paras, lex)
+        raws, _stray = Q.scan(paras, [False] * len(paras))
+        fast, plain = S.Resolver(paras, ents, lex, raws), PlainResolver(paras, ents, lex, raws)
+        for p, t in enumerate(paras):
+            for m in S._PRONOUN.finditer(t):
+                w = m.group(1) or m.group(2)
+                at = m.end() - len(w)
+                for word in (w, "they"):
+                    assert fast.pronoun(p, at, word) is plain.pronoun(p, at, word), (t, at, word)
+                    n += 1
+    assert n > 100
+
+
 def test_plain_resolver_is_used():
     # the swap in _attributions is real: attribute builds its Resolver through the module name
     calls = []

@@ -33,6 +33,7 @@ _PRONOUN = re.compile(r"e(?:(?<=\b([hH]e))|(?<=\b([sS]he)))\b")
 _RE2 = re.compile(r",\s+(?:who|which|adding|noting|referring|as|when|while|after|before|in|on)\b|\s+(?:in a|on|to|at|during|after|before|when|while)\s+[a-z]")
 _RE3 = re.compile(r"(?:he|she|they)\b")
 _START = itemgetter(0)  # sort key of (start, end, entity)
+_FIRST = _START  # sort key of pronoun's (position, entity, word) candidates
 
 _WORD = re.compile(r"[A-Za-z][\w'’\-]*|[,;:]")
 _ABBREVIATIONS = ("Mr", "Mrs", "Ms", "Dr", "St", "Sen", "Rep", "Gov", "Gen", "Lt", "Col", "Sgt", "Capt", "Prof", "Rev", "Jr",
@@ -184,7 +185,8 @@ class Resolver:
         """The person a he/she before `pos` refers to: the subject (first person named, outside
         quotations) of the nearest sentence before that names one; a sentence whose subject is the
         same pronoun passes the search on to the one before it."""
-        gender = {"he": "m", "she": "f"}.get(word.lower())
+        wl = word.lower()
+        gender = {"he": "m", "she": "f"}.get(wl)
         for p in range(para, max(-1, para - 6), -1):
             text = self.paragraphs[p]
             limit = pos if p == para else len(text)
@@ -199,19 +201,29 @@ class Resolver:
                     cands.append((at, None, w.lower()))
             if not cands:
                 continue
-            cands.sort(key=lambda c: c[0])
+            cands.sort(key=_FIRST)  # a C key, not a lambda called per candidate (same stable order)
             bounds = self._sentences(p)  # only for a paragraph with candidates (costly: sentence ends)
             # sentences from the last one before pos back to the first
+            # (loops, not list comprehensions: on 3.11 each comprehension is a function call, and a
+            # sentence has a handful of candidates at most)
             for k in range(len(bounds) - 1, -1, -1):
                 a = bounds[k]
                 b = bounds[k + 1] if k + 1 < len(bounds) else len(text)
                 if a >= limit:
                     continue
-                in_s = [c for c in cands if a <= c[0] < min(b, limit)]
-                if p == para and b >= pos:
-                    in_s = [c for c in in_s if c[1] is not None]  # the quote's own sentence: names only
+                hi = min(b, limit)
+                names_only = p == para and b >= pos  # the quote's own sentence: names only
+                in_s = []
+                for c in cands:
+                    if a <= c[0] < hi and (not names_only or c[1] is not None):
+                        in_s.append(c)
+                if not in_s:
+                    continue
                 # a person the sentence has speak ("Jason Miller told ...") is its subject
-                speaking = [c for c in in_s if c[1] is not None and self._speaks(p, c[0])]
+                speaking = []
+                for c in in_s:
+                    if c[1] is not None and self._speaks(p, c[0]):
+                        speaking.append(c)
                 if speaking:
                     in_s = speaking + [c for c in in_s if c not in speaking]
                 for c in in_s:
@@ -220,7 +232,7 @@ class Resolver:
                         if gender and g and g != gender:
                             continue
                         return c[1]
-                    if c[2] == word.lower() or (gender and c[2] != word.lower()):
+                    if c[2] == wl or (gender and c[2] != wl):
                         break  # the subject is a pronoun: look further back
         return None
 

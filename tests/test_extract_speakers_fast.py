@@ -29,7 +29,34 @@ ROOT = Path(__file__).resolve().parent.parent
 
 
 class PlainResolver(S.Resolver):
-    """speakers.Resolver with mentions_in, pronoun, _segment_after and before as they were."""
+    """speakers.Resolver with resolve, mentions_in, pronoun, _segment_after and before as they were."""
+
+    def resolve(self, para: int, start: int, end: int, prefer_last: bool) -> tuple[object, int, int]:
+        """The entity the phrase text[start:end] names; (ent, start, end) of what named it."""
+        text = self.paragraphs[para]
+        ms = self.mentions_in(para, start, end)
+        persons = [m for m in ms if m[2].type == "person"]
+        if persons:
+            m = persons[-1] if prefer_last else persons[0]
+            return m[2], m[0], m[1]
+        phrase = text[start:end]
+        pm = S._PRONOUN.search(phrase)
+        if pm:
+            w = pm.group(1) or pm.group(2)
+            at = start + pm.end() - len(w)
+            who = self.pronoun(para, at, w)
+            return who, at, start + pm.end()
+        orgs = [m for m in ms if m[2].type == "organization"]
+        if orgs:
+            m = orgs[-1] if prefer_last else orgs[0]
+            return m[2], m[0], m[1]
+        dm = S._DESCR.search(phrase)
+        if dm:
+            head = dm.group(2)
+            org = self.org_by_head(head, para, start)
+            if org is not None:
+                return org, start + dm.start(), start + dm.end()
+        return None, start, end
 
     def mentions_in(self, para: int, start: int, end: int) -> list:
         ms = self.by_para.get(para, [])
@@ -241,6 +268,24 @@ def test_pronoun_is_the_plain_search(shared):
                     assert fast.pronoun(p, at, word) is plain.pronoun(p, at, word), (t, at, word)
                     n += 1
     assert n > 100
+
+
+def test_resolve_is_the_plain_rule(shared):
+    lex = X.lexicon(None)
+    n = 0
+    for text in _texts(shared)[:60]:
+        paras = _paragraphs(text.encode("utf-8"))
+        ents, _notes = E.find_entities(paras, lex)
+        raws, _stray = Q.scan(paras, [False] * len(paras))
+        fast, plain = S.Resolver(paras, ents, lex, raws), PlainResolver(paras, ents, lex, raws)
+        for p, t in enumerate(paras):
+            for start in range(0, len(t) + 1, 11):
+                for end in (start + 3, start + 30, start + 90, len(t)):
+                    for last in (False, True):
+                        f, g = fast.resolve(p, start, end, last), plain.resolve(p, start, end, last)
+                        assert f[0] is g[0] and f[1:] == g[1:], (t, start, end, last)
+                        n += 1
+    assert n > 1000
 
 
 def test_plain_resolver_is_used():

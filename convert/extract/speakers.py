@@ -264,10 +264,19 @@ class Resolver:
     def resolve(self, para: int, start: int, end: int, prefer_last: bool) -> tuple[Ent | None, int, int]:
         """The entity the phrase text[start:end] names; (ent, start, end) of what named it."""
         text = self.paragraphs[para]
-        ms = self.mentions_in(para, start, end)
-        persons = [m for m in ms if m[2].type == "person"]
-        if persons:
-            m = persons[-1] if prefer_last else persons[0]
+        # the first (or last) person and organisation among the mentions, found in one loop (two
+        # list comprehensions were two function calls on 3.11)
+        person = org = None
+        for m in self.mentions_in(para, start, end):
+            t = m[2].type
+            if t == "person":
+                if person is None or prefer_last:
+                    person = m
+            elif t == "organization":
+                if org is None or prefer_last:
+                    org = m
+        if person is not None:
+            m = person
             return m[2], m[0], m[1]
         phrase = text[start:end]
         pm = _PRONOUN.search(phrase)
@@ -276,9 +285,8 @@ class Resolver:
             at = start + pm.end() - len(w)
             who = self.pronoun(para, at, w)
             return who, at, start + pm.end()
-        orgs = [m for m in ms if m[2].type == "organization"]
-        if orgs:
-            m = orgs[-1] if prefer_last else orgs[0]
+        if org is not None:
+            m = org
             return m[2], m[0], m[1]
         dm = _DESCR.search(phrase)
         if dm:

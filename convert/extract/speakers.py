@@ -16,7 +16,6 @@ that names nobody ("a spokesman", "officials") gives no speaker: no guess.
 from __future__ import annotations
 
 import re
-from bisect import bisect_left
 from collections import defaultdict
 from dataclasses import dataclass
 from operator import itemgetter
@@ -34,6 +33,7 @@ _PRONOUN = re.compile(r"e(?:(?<=\b([hH]e))|(?<=\b([sS]he)))\b")
 _RE2 = re.compile(r",\s+(?:who|which|adding|noting|referring|as|when|while|after|before|in|on)\b|\s+(?:in a|on|to|at|during|after|before|when|while)\s+[a-z]")
 _RE3 = re.compile(r"(?:he|she|they)\b")
 _START = itemgetter(0)  # sort key of (start, end, entity)
+_FIRST = _START  # sort key of pronoun's (position, entity, word) candidates
 
 _WORD = re.compile(r"[A-Za-z][\w'’\-]*|[,;:]")
 _ABBREVIATIONS = ("Mr", "Mrs", "Ms", "Dr", "St", "Sen", "Rep", "Gov", "Gen", "Lt", "Col", "Sgt", "Capt", "Prof", "Rev", "Jr",
@@ -141,13 +141,15 @@ class Resolver:
         self.last_speaker: Ent | None = None
 
     def mentions_in(self, para: int, start: int, end: int) -> list[tuple[int, int, Ent]]:
-        ms = self.by_para.get(para, [])
-        i = bisect_left(ms, (start, -1))
+        # a plain loop over the paragraph's few mentions (sorted by start): what
+        # `bisect_left(ms, (start, -1))` and a scan from there find, without the call and the key
         out = []
-        while i < len(ms) and ms[i][0] < end:
-            if ms[i][1] <= end:
-                out.append(ms[i])
-            i += 1
+        for t in self.by_para.get(para, ()):
+            s = t[0]
+            if s >= end:
+                break
+            if s >= start and t[1] <= end:
+                out.append(t)
         return out
 
     def _quoted(self, para: int, pos: int) -> bool:
@@ -183,11 +185,11 @@ class Resolver:
         """The person a he/she before `pos` refers to: the subject (first person named, outside
         quotations) of the nearest sentence before that names one; a sentence whose subject is the
         same pronoun passes the search on to the one before it."""
-        gender = {"he": "m", "she": "f"}.get(word.lower())
+        wl = word.lower()
+        gender = {"he": "m", "she": "f"}.get(wl)
         for p in range(para, max(-1, para - 6), -1):
             text = self.paragraphs[p]
             limit = pos if p == para else len(text)
-            bounds = self._sentences(p)
             cands: list[tuple[int, Ent | None, str]] = []
             for (a, b, e) in self.by_para.get(p, []):
                 if a < limit and e.type == "person" and not self._quoted(p, a):
@@ -199,18 +201,29 @@ class Resolver:
                     cands.append((at, None, w.lower()))
             if not cands:
                 continue
-            cands.sort(key=lambda c: c[0])
+            cands.sort(key=_FIRST)  # a C key, not a lambda called per candidate (same stable order)
+            bounds = self._sentences(p)  # only for a paragraph with candidates (costly: sentence ends)
             # sentences from the last one before pos back to the first
+            # (loops, not list comprehensions: on 3.11 each comprehension is a function call, and a
+            # sentence has a handful of candidates at most)
             for k in range(len(bounds) - 1, -1, -1):
                 a = bounds[k]
                 b = bounds[k + 1] if k + 1 < len(bounds) else len(text)
                 if a >= limit:
                     continue
-                in_s = [c for c in cands if a <= c[0] < min(b, limit)]
-                if p == para and b >= pos:
-                    in_s = [c for c in in_s if c[1] is not None]  # the quote's own sentence: names only
+                hi = min(b, limit)
+                names_only = p == para and b >= pos  # the quote's own sentence: names only
+                in_s = []
+                for c in cands:
+                    if a <= c[0] < hi and (not names_only or c[1] is not None):
+                        in_s.append(c)
+                if not in_s:
+                    continue
                 # a person the sentence has speak ("Jason Miller told ...") is its subject
-                speaking = [c for c in in_s if c[1] is not None and self._speaks(p, c[0])]
+                speaking = []
+                for c in in_s:
+                    if c[1] is not None and self._speaks(p, c[0]):
+                        speaking.append(c)
                 if speaking:
                     in_s = speaking + [c for c in in_s if c not in speaking]
                 for c in in_s:
@@ -219,7 +232,7 @@ class Resolver:
                         if gender and g and g != gender:
                             continue
                         return c[1]
-                    if c[2] == word.lower() or (gender and c[2] != word.lower()):
+                    if c[2] == wl or (gender and c[2] != wl):
                         break  # the subject is a pronoun: look further back
         return None
 
@@ -251,10 +264,19 @@ class Resolver:
     def resolve(self, para: int, start: int, end: int, prefer_last: bool) -> tuple[Ent | None, int, int]:
         """The entity the phrase text[start:end] names; (ent, start, end) of what named it."""
         text = self.paragraphs[para]
-        ms = self.mentions_in(para, start, end)
-        persons = [m for m in ms if m[2].type == "person"]
-        if persons:
-            m = persons[-1] if prefer_last else persons[0]
+        # the first (or last) person and organisation among the mentions, found in one loop (two
+        # list comprehensions were two function calls on 3.11)
+        person = org = None
+        for m in self.mentions_in(para, start, end):
+            t = m[2].type
+            if t == "person":
+                if person is None or prefer_last:
+                    person = m
+            elif t == "organization":
+                if org is None or prefer_last:
+                    org = m
+        if person is not None:
+            m = person
             return m[2], m[0], m[1]
         phrase = text[start:end]
         pm = _PRONOUN.search(phrase)
@@ -263,9 +285,8 @@ class Resolver:
             at = start + pm.end() - len(w)
             who = self.pronoun(para, at, w)
             return who, at, start + pm.end()
-        orgs = [m for m in ms if m[2].type == "organization"]
-        if orgs:
-            m = orgs[-1] if prefer_last else orgs[0]
+        if org is not None:
+            m = org
             return m[2], m[0], m[1]
         dm = _DESCR.search(phrase)
         if dm:
@@ -289,11 +310,16 @@ class Resolver:
         text = self.paragraphs[para]
         # the tokens (words and , ; :) as match objects, read only up to the cue: a quotation's
         # cue is among its first words, and a tuple built for every token cost more than the rest
-        tokens = list(_WORD.finditer(text, a, b))
+        # read lazily: the cue is among the first words, and the tokens after it are never looked at
+        # (a list of all the sentence's tokens cost ~10k instructions a quotation)
+        tokens = _WORD.finditer(text, a, b)
         k = -1  # index of the current word among the words
         only_adverbs = True  # the words before the current one are all adverbs ("also said")
-        for i, m in enumerate(tokens):
+        s_first = -1  # start of the first token
+        for m in tokens:
             w = m.group()
+            if s_first < 0:
+                s_first = m.start()
             if w in ",;:":
                 continue
             k += 1
@@ -301,7 +327,11 @@ class Resolver:
                 break
             low = w.lower()
             if low == "according":
-                to = next((t for t in tokens[i + 1:] if t.group() not in ",;:"), None)
+                to = None  # the next word, looked for with an iterator of its own (the loop goes on when it is no "to")
+                for t in _WORD.finditer(text, m.end(), b):
+                    if t.group() not in ",;:":
+                        to = t
+                        break
                 if to is not None and to.group() == "to":
                     s0 = to.end()
                     ent, s, e = self.resolve(para, s0, b, prefer_last=False)
@@ -328,7 +358,7 @@ class Resolver:
                     ent, s, e = self.resolve(para, s0, end, prefer_last=False)
                 return Attribution(ent, text[s:e] if ent else (text[s0:end].strip(" ,.") or None), (para, s, e), low)
             # subject before the cue: "Miller said", "the commission said", "Mr. X, the ..., said"
-            s0 = tokens[0].start()
+            s0 = s_first
             ent, s, e = self.resolve(para, s0, ws, prefer_last=False)
             return Attribution(ent, text[s:e] if ent else (text[s0:ws].strip(" ,.") or None), (para, s, e), low)
         return None
@@ -349,14 +379,18 @@ class Resolver:
             a = sentence_start(text, b - 1)
             seg = text[a:b]
             first = type(first)(pp, b, b, b, -1)
-        cues = [m for m in _WORD.finditer(seg) if m.group(0).lower() in self.lex.cues]
-        if not cues:
+        cm = None  # the first cue word (a loop that stops there, not a list of all of them)
+        cues = self.lex.cues
+        for m in _WORD.finditer(seg):
+            if m.group(0).lower() in cues:
+                cm = m
+                break
+        if cm is None:
             if seg.rstrip().endswith(":"):
                 ent, s, e = self.resolve(first.para, a, b, prefer_last=True)
                 if ent is not None:
                     return Attribution(ent, text[s:e], (first.para, s, e), None)
             return None
-        cm = cues[0]
         ent, s, e = self.resolve(first.para, a, a + cm.start(), prefer_last=True)
         if ent is None and a + cm.start() == a:
             return None

@@ -59,3 +59,18 @@ def test_other_digit_dates_still_found():
     assert [d[2] for d in dates.find_dates("on November ٢٦ it rained", None, None)] == ["November ٢٦"]
     assert [d[2] for d in dates.find_dates("“Jun ٣” they said", None, None)] == ["Jun ٣"]
     assert dates.find_dates("“no date” here, Ünïcode or not", None, None) == []
+
+
+SCAN_PIECES = ["1", "2", "0", "9", "19", "20", "18", "2024", "26", "3", "st", "nd", "rd", "th", "s", "n", "x", " ", "\u00a0",
+               "\u2009", "\n", "\t", "of ", ",", "-", "11-26", "٢", "Jan", "June", "Jul", "May", "Mar", "Sept", "Sep.",
+               "Oct", "Nov", "Dec", "Feb", "Apr", "Aug", "Monday", "Tuesday", "Thursday", "Wednesday", "Friday",
+               "Saturday", "Sunday", "on ", "On ", " morning", "today", "tomorrow", "yesterday", "t", "y", "T", "M"]
+
+
+@settings(max_examples=2000, deadline=None)
+@given(st.lists(st.sampled_from(SCAN_PIECES), max_size=12))
+def test_date_scan_second_character_lookahead(pieces):
+    """DATE_SCAN tests the second character before its look-behind: it still finds DATE's spans
+    (digits followed by Unicode spaces, ordinals, ISO dates, months, weekdays, relative words)."""
+    text = "".join(pieces)
+    assert [(m.start(), m.end()) for m in dates.DATE_SCAN.finditer(text)] == [m.span() for m in dates.DATE.finditer(text)]

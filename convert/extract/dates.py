@@ -50,21 +50,29 @@ _ALTERNATIVES = (
 )
 
 
+#: what can follow a one-digit form (`\d?(?:st|nd|rd|th)?\s+`): the second character's class
+_DIGIT_SECOND = r"[\dsnrt\s]"
+
+
 def _by_first_character(alternatives: tuple[tuple[str, tuple[str, ...], str], ...]) -> str:
     r"""One alternative per first character (`J(?<!\wJ)(?:<DATE's alternatives that start with J, in
     DATE's order, without the J>)|F...`). At a given position only the alternatives that start with
-    its character can match, so this matches what DATE matches; but a pattern whose alternatives
+    its character can match, so this matches what DATE matches (a look-ahead for the second characters
+    the alternatives can have, tested before the look-behind, turns most candidates down sooner); but a pattern whose alternatives
     all open with a literal lets re skip ahead to the next such character (DATE's look-ahead is
     tried at every position), and at a candidate re picks its one alternative by that character."""
     by_char: dict[str, list[str]] = {}
+    seconds: dict[str, set[str]] = {}  # what the second character can be, per first character
     for behind, forms, rest in alternatives:
         tails: dict[str, list[str]] = {}
         for form in forms:
             tails.setdefault(form[0], []).append(form[1:])
+            second = form[1:form.index("]") + 1] if form[1:2] == "[" else form[1:2] or _DIGIT_SECOND
+            seconds.setdefault(form[0], set()).add(second[1:-1] if second.startswith("[") else re.escape(second))
         for c, t in tails.items():
             head = f"(?:{'|'.join(t)})" if any(t) else ""
             by_char.setdefault(c, []).append(f"{behind}{head}{rest}")
-    return "|".join(rf"{c}(?<!\w{c})(?:{'|'.join(alts)})" for c, alts in by_char.items())
+    return "|".join(rf"{c}(?=[{''.join(sorted(seconds[c]))}])(?<!\w{c})(?:{'|'.join(alts)})" for c, alts in by_char.items())
 
 
 #: DATE's spans, found faster (tests/test_extract_small_passes_fast.py); no groups: find_dates reads

@@ -50,21 +50,29 @@ _ALTERNATIVES = (
 )
 
 
+#: what can follow a one-digit form (`\d?(?:st|nd|rd|th)?\s+`): the second character's class
+_DIGIT_SECOND = r"[\dsnrt\s]"
+
+
 def _by_first_character(alternatives: tuple[tuple[str, tuple[str, ...], str], ...]) -> str:
     r"""One alternative per first character (`J(?<!\wJ)(?:<DATE's alternatives that start with J, in
     DATE's order, without the J>)|F...`). At a given position only the alternatives that start with
-    its character can match, so this matches what DATE matches; but a pattern whose alternatives
+    its character can match, so this matches what DATE matches (a look-ahead for the second characters
+    the alternatives can have, tested before the look-behind, turns most candidates down sooner); but a pattern whose alternatives
     all open with a literal lets re skip ahead to the next such character (DATE's look-ahead is
     tried at every position), and at a candidate re picks its one alternative by that character."""
     by_char: dict[str, list[str]] = {}
+    seconds: dict[str, set[str]] = {}  # what the second character can be, per first character
     for behind, forms, rest in alternatives:
         tails: dict[str, list[str]] = {}
         for form in forms:
             tails.setdefault(form[0], []).append(form[1:])
+            second = form[1:form.index("]") + 1] if form[1:2] == "[" else form[1:2] or _DIGIT_SECOND
+            seconds.setdefault(form[0], set()).add(second[1:-1] if second.startswith("[") else re.escape(second))
         for c, t in tails.items():
             head = f"(?:{'|'.join(t)})" if any(t) else ""
             by_char.setdefault(c, []).append(f"{behind}{head}{rest}")
-    return "|".join(rf"{c}(?<!\w{c})(?:{'|'.join(alts)})" for c, alts in by_char.items())
+    return "|".join(rf"{c}(?=[{''.join(sorted(seconds[c]))}])(?<!\w{c})(?:{'|'.join(alts)})" for c, alts in by_char.items())
 
 
 #: DATE's spans, found faster (tests/test_extract_small_passes_fast.py); no groups: find_dates reads
@@ -79,11 +87,21 @@ def _may_hold_date(text: str) -> bool:
     """Every date form holds "day" (weekdays, yesterday, today), "tomorrow" or an ASCII digit, but
     for a day written in other digits after a month's name (`November ٢٦`): a text with none of
     them has no date, and the scan (the costliest part of this pass) is skipped. Checked with `in`,
-    a fast substring search (a regex search tests every character, ~50 instructions each)."""
+    a fast substring search (a regex search tests every character, ~50 instructions each).
+    The plain form: find_dates runs the same test written out inline (a Python call costs ~3k
+    instructions here), tests/test_extract_dates_fast.py checks that they agree."""
     if ("day" in text or "tomorrow" in text or "0" in text or "1" in text or "2" in text or "3" in text
             or "4" in text or "5" in text or "6" in text or "7" in text or "8" in text or "9" in text):
         return True
     return not text.isascii() and any(m in text for m in _MONTH_STEMS) and _DIGIT.search(text) is not None
+
+
+def _may_hold_other_digit_date(text: str) -> bool:
+    """For a non-ASCII text without "day", "tomorrow" or an ASCII digit: a month's name and a digit
+    (`November ٢٦`); the month stems are tested inline (a generator costs a resume per stem)."""
+    return (("Jan" in text or "Feb" in text or "Mar" in text or "Apr" in text or "May" in text or "Jun" in text
+             or "Jul" in text or "Aug" in text or "Sep" in text or "Oct" in text or "Nov" in text or "Dec" in text)
+            and _DIGIT.search(text) is not None)
 
 
 def _month(tok: str) -> int:
@@ -109,9 +127,12 @@ def anchor_of(dateline_date: str | None, partial: bool) -> date | None:
 
 def find_dates(text: str, anchor: date | None, year: int | None):
     """(start, end, text, kind, value) for each date in `text`."""
+    # _may_hold_date(text), inline
+    if not ("day" in text or "tomorrow" in text or "0" in text or "1" in text or "2" in text or "3" in text
+            or "4" in text or "5" in text or "6" in text or "7" in text or "8" in text or "9" in text
+            or (not text.isascii() and _may_hold_other_digit_date(text))):
+        return []
     out = []
-    if not _may_hold_date(text):
-        return out
     for found in DATE_SCAN.finditer(text):
         m = DATE.match(text, found.start())
         g = m.groupdict()

@@ -126,6 +126,8 @@ def _may_name_day(run: str) -> bool:
     pieces. Most name runs hold none, and eight substring tests cost a third of a _DAYS search."""
     return "day" in run or "ber" in run or "uary" in run or "March" in run or "April" in run \
         or "June" in run or "July" in run or "August" in run
+
+
 # "<Name> said it would ...": a company or body speaking of itself
 _SAID_IT = re.compile(r" ([a-z]+) (?:that )?(?:it|its)(?= )")
 _MEDIA_AFTER = re.compile(r" (?:television|tv|TV|radio|newspaper|channel|broadcaster|news agency|daily|website|network)\b")

@@ -25,7 +25,7 @@ from . import events as _events
 from .entities import Ent, Mention, find_entities
 from .lexicon import lexicon
 from .quotes import classify, merge_interrupted, quote_text, scan
-from .spans import ParaSpans
+from .spans import ParaSpans, joined
 from .speakers import attribute
 
 _START = attrgetter("start")  # sort key of mention spans
@@ -161,12 +161,8 @@ def _settle_roles(ents, role_notes: list[tuple[Ent, str, str]]) -> None:
     # joined (`texts`, note n at starts[n]): one search per name and per note that holds it,
     # rather than a test of every name against every note, most of which hold none. An
     # occurrence that runs past its note's end (only a name with a NUL could) is none.
-    texts = "\x00".join([note[2] for note in role_notes])
-    starts = []
-    pos = 0
-    for note in role_notes:
-        starts.append(pos)
-        pos += len(note[2]) + 1
+    texts, starts = joined([note[2] for note in role_notes], "\x00")
+    end = len(texts) + 1  # (where a note after the last would start)
     last = len(starts) - 1
     held: list[list[tuple[str, int]]] = [[] for _ in role_notes]  # per note, in the order names are tried
     for pair in dict.fromkeys(_org_forms(ents.orgs)):
@@ -174,7 +170,7 @@ def _settle_roles(ents, role_notes: list[tuple[Ent, str, str]]) -> None:
         i = texts.find(form)
         while i >= 0:
             n = bisect_right(starts, i) - 1
-            if i + len(form) < (starts[n + 1] if n < last else pos):
+            if i + len(form) < (starts[n + 1] if n < last else end):
                 held[n].append(pair)
                 i = texts.find(form, starts[n + 1]) if n < last else -1
             else:

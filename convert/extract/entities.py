@@ -526,11 +526,12 @@ class Finder:
                     continue  # "The", "In", "However": the commonest runs, dropped at once
                 self._word(pi, text, a, b, run)
                 continue
-            if " of " not in run and " for " not in run and " on " not in run and " and " not in run \
-                    and "'" not in run and "’" not in run and not _may_name_day(run):
+            day = _may_name_day(run)
+            if not day and " of " not in run and " for " not in run and " on " not in run and " and " not in run \
+                    and "'" not in run and "’" not in run:
                 self._words(pi, text, a, b)  # one piece of several words (what the steps below come to)
                 continue
-            if _may_name_day(run):
+            if day:
                 for w in _DAYS.finditer(text, a + 1, m.end()):
                     for start, end in self._pieces(text, a, w.start() - 1):
                         self._run(pi, text, start, end)
@@ -606,7 +607,7 @@ class Finder:
         """`_words` for a run of one word (most runs): the same steps, without those that only a
         run of several words needs."""
         whole_end = end
-        cut = _possessive_len(name) if name[-1:] in _POSSESSIVE_END else 0  # (the test: most words are not)
+        cut = _possessive_len(name)
         if cut:
             name = name[:-cut]
             end -= cut
@@ -636,7 +637,7 @@ class Finder:
         """A run of several words, or of one with an acronym after it."""
         lex = self.lex
         name = text[start:end]
-        cut = _possessive_len(name) if name[-1:] in _POSSESSIVE_END else 0  # (the test: most words are not)
+        cut = _possessive_len(name)
         if cut:
             name = name[:-cut]
             end -= cut

@@ -12,6 +12,7 @@ import re
 from bisect import bisect_right
 
 from .entities import Entities, Mention
+from .spans import joined
 
 EVENT_NOUNS = (
     "massacre", "attack", "attacks", "bombing", "bombings", "shooting", "earthquake", "protest",
@@ -48,12 +49,7 @@ def find_events(paragraphs: list[str], ents: Entities, dates: list[tuple[int, in
     # finds, at the paragraph's offset: a finditer per paragraph costs more than the scan of a
     # short text itself. (Only a named place makes an event, but testing every paragraph for every
     # place's name first costs more than the scan: `places.get` below is the test.)
-    text_all = _JOIN.join(paragraphs)
-    starts: list[int] = []  # offset of each paragraph in text_all
-    pos = 0
-    for text in paragraphs:
-        starts.append(pos)
-        pos += len(text) + 1
+    text_all, starts = joined(paragraphs, _JOIN)  # starts: offset of each paragraph in text_all
     for m in _EVENT_SCAN.finditer(text_all):
         where = m.group(1).strip()
         if where.endswith(("'s", "’s")):

@@ -109,6 +109,18 @@ class ParaMap:
         return self._spans.span(0, start, end)
 
 
+def joined(texts: Sequence[str], sep: str) -> tuple[str, list[int]]:
+    """`sep.join(texts)` and the offset where each text starts in it: one search of the joined
+    text costs less than a search per text (events, role notes), and a match at offset i belongs
+    to text `bisect_right(starts, i) - 1`."""
+    starts: list[int] = []
+    pos = 0
+    for text in texts:
+        starts.append(pos)
+        pos += len(text) + len(sep)
+    return sep.join(texts), starts
+
+
 def _table(text: str, raw: str) -> list[int]:
     """For each position of `text` (and one past its end) the matching position in `raw`."""
     out: list[int] = []
@@ -134,4 +146,4 @@ def _table(text: str, raw: str) -> list[int]:
     return out
 
 
-__all__ = ["ParaMap", "ParaSpans"]
+__all__ = ["ParaMap", "ParaSpans", "joined"]

@@ -38,6 +38,7 @@ PLAIN = {
                     entities.SEQ_ASCII),
     "names_ascii_no_al": (re.compile(rf"(?=[{entities.UP}aAeE])(?<![\w.'’\-]){entities._TOKEN}(?:{entities._CONNECT}{entities._TOKEN})*(?![\w])"),
                           entities.SEQ_ASCII_NO_AL),
+    "sent_end": (re.compile(r"(?<=[a-z]{2})[.!?][\"”’]? +(?=[A-Z\"“‘])"), entities._SENT_END),
     "event": (re.compile(r"\b[Tt]he ((?:[A-Z][\w\-’']*\s){1,3})(" + "|".join(events.EVENT_NOUNS) + r")\b"), events._EVENT),
 }
 
@@ -96,6 +97,22 @@ def test_backward_and_bounded_searches_find_the_plain_match():
             chain = entities._CHAIN_REV.match(before[e - 1::-1] if e else "")
             fast = entities._COMMA_TITLE.search(before, max(0, e - chain.end() - 6)) if chain else None
             assert (plain.span(), plain.group(1)) == (fast.span(), fast.group(1)) if plain else fast is None, before
+
+
+def test_his_her_end_and_last_word_are_the_plain_searches():
+    """_ends_with_his_her and _last_word replace two searches that opened with `\\b` or a class
+    and were tried at every character; they must answer as those searches did."""
+    his_her = re.compile(r"\b(?:his|her)\s+$")
+    last_word = re.compile(r"([\w.'’\-]+)$")
+    rng = random.Random(11)
+    pieces = ["his", "her", "His", "this", "ther", "_", "é", "1", " ", "  ", "\n", "\t", "\u00a0", "\u2003", ",", ".",
+              "'", "’", "-", "a", "B", "(", ";"]
+    for _ in range(20000):
+        text = "".join(rng.choice(pieces) for _ in range(rng.randrange(0, 12)))
+        assert entities._ends_with_his_her(text) == bool(his_her.search(text + " ")), repr(text)
+        left = text.rstrip()  # (the caller strips the text first)
+        m = last_word.search(left)
+        assert entities._last_word(left) == (m.group(1) if m else ""), repr(left)
 
 
 def test_sentence_end_and_date_prefilter():

@@ -24,8 +24,7 @@ from .lexicon import Lexicon
 # patterns used inside functions, compiled once (re.<fn>(string) pays a cache lookup per call)
 _RE1 = re.compile(r"[\w&]+")
 _RE2 = re.compile(r" (?:of|for|at|in|on|to) ")
-_RE3 = re.compile(r"\b(?:his|her)\s+$")
-_RE4 = re.compile(r"([\w.'’\-]+)$")
+_WORD_CHARS_REV = re.compile(r"[\w.'’\-]+")  # the last word of a text, read backwards (see _last_word)
 _RE5 = re.compile(r"[A-Z][a-z]+(?:[A-Z][a-z]+)+")
 _RE6 = re.compile(r"\s*,?\s*(?:who |also |later |then |has |had |have |was |is |previously |recently |further |once |again )?([a-z]+)")
 _RE7 = re.compile(r" (?:at|of|for|with|in|from|on) ")
@@ -976,7 +975,7 @@ class Finder:
         if not self.lex.cues.isdisjoint(map(str.lower, words)):
             return ""
         if phrase.split()[0].lower() in ("his", "her") or \
-                _RE3.search(text[max(0, start - 130):start - len(phrase) - 2] + " "):
+                _ends_with_his_her(text[max(0, start - 130):start - len(phrase) - 2]):
             self.possessed.append(start)
         elif phrase.split()[0].lower() == "its":
             self.its.append(start)  # "Its general secretary, David Okafor": the body named before
@@ -989,10 +988,11 @@ class Finder:
         while toks and toks[0].lower() in _HONORIFICS:
             toks = toks[1:]
         title = " ".join(toks)
-        left = text[max(0, start - 40):start].rstrip()
-        m = _RE4.search(left)
-        if m and text[start - 1:start] == " " and m.group(1).lower() in self.lex.title_modifiers:
-            title = m.group(1) + " " + title
+        if text[start - 1:start] != " ":
+            return title
+        word = _last_word(text[max(0, start - 40):start].rstrip())
+        if word and word.lower() in self.lex.title_modifiers:
+            title = word + " " + title
         return title
 
     # -- the words decided once every run of the article has been seen ---------------------
@@ -1133,8 +1133,26 @@ _CHAIN_REV = re.compile(r"[\w.'’\-]+(?: [\w.'’\-]+){0,8}")  # up to nine wor
 _APPOS = re.compile(r", ((?:the |a |an )?(?:[\w.'’\-]+ ){0,10}?[\w.'’\-]+)(?=[,;.)]|$| who | which | and (?![A-Z]))")
 # a sentence end inside a phrase: a lower-case word and a full stop before a capital ("position. Its");
 # not an abbreviation ("U.S. Director")
-_SENT_END = re.compile(r"(?<=[a-z]{2})[.!?][\"”’]? +(?=[A-Z\"“‘])")
+# (the mark opens the pattern and the look-behind follows it: re then skips to the marks rather
+# than trying a match at every character; the same matches as (?<=[a-z]{2})[.!?]...)
+_SENT_END = re.compile(r"[.!?](?<=[a-z]{2}[.!?])[\"”’]? +(?=[A-Z\"“‘])")
 _ABBR_END = re.compile(r"(?:\b[A-Z]\.|\b(?:Jr|Sr|Inc|Co|Corp|Ltd|St|Bros|No)\.)$")
+
+
+def _ends_with_his_her(text: str) -> bool:
+    """`re.search(r"\\b(?:his|her)\\s+$", text + " ")` without trying a match at every character:
+    the text, trailing white space dropped, ends with the word "his" or "her" (the space added
+    makes the white space after it)."""
+    t = text.rstrip()
+    return t.endswith(("his", "her")) and (len(t) == 3 or not (t[-4].isalnum() or t[-4] == "_"))
+
+
+def _last_word(text: str) -> str:
+    """The run of word characters, dots, apostrophes and hyphens that ends `text` ("" if none):
+    `re.search(r"[\\w.'’\\-]+$", text)` for a text with no line feed at its end, found from
+    the end rather than by a try at every character."""
+    m = _WORD_CHARS_REV.match(text[::-1])
+    return m.group(0)[::-1] if m else ""
 
 
 def _expansion_start(text: str, start: int, toks: list[str]) -> int | None:

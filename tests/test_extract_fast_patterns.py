@@ -24,6 +24,7 @@ ODD = ["he'' ``x'' “a” ''", "his party, the X", "this party", "Hhis party", 
        "James E. Clyburn, E. ", "A", "Ab", ".Ab 'Ab ’Ab -Ab _Ab 1Ab ÉCOLE Łódź van der Berg", "Mr. J. R. R. Tolkien Jr.",
        "a E.U. b Et al. Ef-B"]
 
+APPOS = re.compile(r", ((?:the |a |an )?(?:[\w.'’\-]+ ){0,10}?[\w.'’\-]+)(?=[,;.)]|$| who | which | and (?![A-Z]))")
 PLAIN = {
     "days": (re.compile(r"\b(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|January|February|March|April"
                         r"|June|July|August|September|October|November|December)\b"), entities._DAYS),
@@ -39,6 +40,7 @@ PLAIN = {
     "names_ascii_no_al": (re.compile(rf"(?=[{entities.UP}aAeE])(?<![\w.'’\-]){entities._TOKEN}(?:{entities._CONNECT}{entities._TOKEN})*(?![\w])"),
                           entities.SEQ_ASCII_NO_AL),
     "sent_end": (re.compile(r"(?<=[a-z]{2})[.!?][\"”’]? +(?=[A-Z\"“‘])"), entities._SENT_END),
+    "appos": (APPOS, entities._APPOS),
     "event": (re.compile(r"\b[Tt]he ((?:[A-Z][\w\-’']*\s){1,3})(" + "|".join(events.EVENT_NOUNS) + r")\b"), events._EVENT),
 }
 
@@ -217,3 +219,23 @@ def test_left_title_shortcut_gives_the_plain_answer(shared):
             b = entities.Finder(lex, entities.Entities())
             assert a._left_title(text, m.start()) == _left_title_plain(b, text, m.start()), (text[:m.start()][-60:],)
             assert (a.possessed, a.its) == (b.possessed, b.its)
+
+
+def test_apposition_matches_the_plain_form_at_every_position():
+    """entities._APPOS takes its words possessively: the same span and phrase as the plain,
+    backtracking pattern, matched at every offset of odd strings (the entity pass matches it at a
+    name's end), with full stops inside words, who/which/and after a word, the optional article,
+    Unicode letters and digits, and runs longer than the eleven words a phrase may have."""
+    rng = random.Random(3)
+    pieces = ["a ", "an ", "the ", "the", "an", "a", "who ", "which ", "and ", "and A", "and a", "Director ", "x", "x ",
+              "’", "'", "-", "é", "U.S.", "_", "1", "٣", ".", ". ", ",", ", ", ", ", ";", ")", "(", '"', "\n", " ", "  ",
+              "who", "and", "\u00a0"]
+    words = ["x ", "ab ", "the ", "a ", "U.S. ", "x. ", "who ", "and ", "And ", "é "]
+    ends = ["", ",", ".", "x", "x.", "\n", " which x", " and", " and B"]
+    texts = ["".join(rng.choice(pieces) for _ in range(rng.randrange(0, 30))) for _ in range(20000)]
+    texts += [", " + "".join(rng.choice(words) for _ in range(rng.randrange(0, 16))) + rng.choice(ends)
+              for _ in range(20000)]
+    for text in texts:
+        for i in range(len(text) + 1):
+            plain, fast = APPOS.match(text, i), entities._APPOS.match(text, i)
+            assert (plain and (plain.span(), plain.group(1))) == (fast and (fast.span(), fast.group(1))), (text, i)

@@ -31,9 +31,11 @@ from .speakers import attribute
 _START = attrgetter("start")  # sort key of mention spans
 _FIRST = attrgetter("first")  # sort key of entities: where they are first named
 # the model objects, built by the dozen per article: the same objects, made faster
-_Entity = fast_constructor(Entity)
 _Quote = fast_constructor(Quote)
 _DateMention = fast_constructor(DateMention)
+#: Entity's twin (textpos.fast_constructor): `_entities` makes each entity inline, as ParaSpans.spans
+#: makes spans (a call per entity saved; tests/test_extract_glue_fast.py checks they equal Entity(...))
+_EntitySlots = fast_constructor(Entity).twin
 
 @dataclass(frozen=True, slots=True)
 class Extraction:
@@ -71,20 +73,10 @@ def extract(text: str, index: LineIndex, paragraphs: tuple[Paragraph, ...], date
     maps = ParaSpans(paragraphs, index)
     notes: list[Message] = []
 
-    def at(pi: int, off: int) -> tuple[int, int]:
-        return index.position(maps.offset(pi, off))
-
     # dates
     anchor = _dates.anchor_of(dateline.date, dateline.date_partial) if dateline is not None else None
     year = anchor.year if anchor is not None else None
-    found_dates: list[tuple[int, int, int, str | None]] = []  # (para, start, end, value)
-    date_texts: list[tuple[str, str]] = []  # (text, kind) of each
-    for pi, t in enumerate(paras):
-        for s, e, dtext, kind, value in _dates.find_dates(t, anchor, year):
-            found_dates.append((pi, s, e, value))
-            date_texts.append((dtext, kind))
-    date_list = [_DateMention(f"d{i + 1}", dtext, kind, span, value) for i, ((dtext, kind), span, (_, _, _, value))
-                 in enumerate(zip(date_texts, maps.spans(d[:3] for d in found_dates), found_dates))]
+    date_list, found_dates = _date_mentions(paras, maps, anchor, year)
 
     # people, organisations, places
     ents, role_notes = find_entities(paras, lex)
@@ -123,33 +115,53 @@ def extract(text: str, index: LineIndex, paragraphs: tuple[Paragraph, ...], date
     ids = {e.key: f"e{i + 1}" for i, e in enumerate(used)}
     entities = _entities(used, ids, maps)
 
-    quotes: list[Quote] = []
-    for q, att in zip(raws, atts):
-        first, last = q.pieces[0], q.pieces[-1]
-        s = maps.offset(first.para, first.open_mark if first.open_mark >= 0 else first.start)
-        e = maps.offset(last.para, last.close_mark + 1 if last.close_mark >= 0 else last.end)
-        parts = tuple(maps.spans([(p.para, p.start, p.end) for p in q.pieces])) if len(q.pieces) > 1 else ()
-        spk = att.speaker if att is not None else None
-        spk_id = ids.get(spk.key) if spk is not None else None
-        sp_span = None
-        if att is not None and att.span is not None and att.text:
-            pi, a, b = att.span
-            sp_span = maps.span(pi, a, b)
-        quotes.append(_Quote(
-            id=f"q{len(quotes) + 1}", text=quote_text(paras, q), kind=q.kind,
-            paragraph=paragraphs[first.para].id, span=index.span(s, e), parts=parts,
-            speaker=spk_id, speaker_text=(att.text if att is not None and att.text else None) if q.kind == "direct" else None,
-            speaker_span=sp_span if q.kind == "direct" else None,
-            cue=att.cue if att is not None else None,
-        ))
-        if q.kind == "direct" and spk_id is None:
-            line, col = index.position(s)
-            notes.append(messages.make("NC302", file=source_name, line=line, col=col))
+    quotes = _quotes(raws, atts, ids, paras, paragraphs, maps, notes, source_name)
     for pi, off, mark in stray:
-        line, col = at(pi, off)
+        line, col = index.position(maps.offset(pi, off))
         notes.append(messages.make("NC301", file=source_name, line=line, col=col, mark=mark))
     notes.sort(key=lambda m: (m.line or 0, m.col or 0))
     return Extraction(tuple(quotes), entities, tuple(date_list), tuple(notes))
+
+
+def _date_mentions(paras: list[str], maps: ParaSpans, anchor, year: int | None) \
+        -> tuple[list[DateMention], list[tuple[int, int, int, str | None]]]:
+    """The model dates of every paragraph, and (paragraph, start, end, value) of each (the events
+    pass dates events with them)."""
+    found_dates: list[tuple[int, int, int, str | None]] = []  # (para, start, end, value)
+    date_texts: list[tuple[str, str]] = []  # (text, kind) of each
+    for pi, t in enumerate(paras):
+        for s, e, dtext, kind, value in _dates.find_dates(t, anchor, year):
+            found_dates.append((pi, s, e, value))
+            date_texts.append((dtext, kind))
+    date_list = [_DateMention(f"d{i + 1}", dtext, kind, span, value) for i, ((dtext, kind), span, (_, _, _, value))
+                 in enumerate(zip(date_texts, maps.spans(d[:3] for d in found_dates), found_dates))]
+    return date_list, found_dates
+
+
+def _quotes(raws, atts, ids: dict[int, str], paras: list[str], paragraphs: tuple[Paragraph, ...], maps: ParaSpans,
+            notes: list[Message], source_name: str | None) -> list[Quote]:
+    """The model quotations of `raws` (with their attributions `atts`); a direct quotation
+    without a speaker adds an NC302 note to `notes`, at the first character of its span. The
+    speakers' spans are made in one call, before the loop (a call per quotation costs more)."""
+    said = [att.span for att in atts if att is not None and att.span is not None and att.text]
+    speaker_spans = iter(maps.spans(said))
+    quotes: list[Quote] = []
+    for q, att in zip(raws, atts):
+        first, last = q.pieces[0], q.pieces[-1]
+        span = maps.between(first.para, first.open_mark if first.open_mark >= 0 else first.start,
+                            last.para, last.close_mark + 1 if last.close_mark >= 0 else last.end)
+        parts = tuple(maps.spans([(p.para, p.start, p.end) for p in q.pieces])) if len(q.pieces) > 1 else ()
+        spk = att.speaker if att is not None else None
+        spk_id = ids.get(spk.key) if spk is not None else None
+        sp_span = next(speaker_spans) if att is not None and att.span is not None and att.text else None
+        direct = q.kind == "direct"
+        quotes.append(_Quote(  # positional (id, text, kind, paragraph, span, parts, speaker, speaker_text, speaker_span, cue)
+            f"q{len(quotes) + 1}", quote_text(paras, q), q.kind, paragraphs[first.para].id, span, parts, spk_id,
+            (att.text if att is not None and att.text else None) if direct else None,
+            sp_span if direct else None, att.cue if att is not None else None))
+        if direct and spk_id is None:
+            notes.append(messages.make("NC302", file=source_name, line=span.line, col=span.col))
+    return quotes
 
 
 def _settle_roles(ents, role_notes: list[tuple[Ent, str, str]]) -> None:
@@ -183,7 +195,7 @@ def _settle_roles(ents, role_notes: list[tuple[Ent, str, str]]) -> None:
             continue
         title = _clean_title(title)
         titles = person.titles
-        if title and title not in titles and title.lower() not in (t.lower() for t in titles):
+        if title and title not in titles and (not titles or title.lower() not in (t.lower() for t in titles)):
             titles.append(title)
         # each organisation's first name that stands in the text as a word, in organisation order
         affiliations = person.affiliations
@@ -214,26 +226,38 @@ def _org_forms(orgs: list[Ent]) -> list[tuple[str, int]]:
 def _entities(used: list[Ent], ids: dict[int, str], maps: ParaSpans) -> tuple[Entity, ...]:
     """The model entities of `used`; `ids` maps the keys of the entities in the model to their ids.
     The spans of all mentions are made in one call (a mention in the dateline, paragraph -1, is
-    located in the source directly), then each entity takes its own, in source order; the empty
-    lists, most of them, become () without a generator each."""
+    located in the source directly), then each entity takes its own, in source order (a single
+    one needs no sort); the empty lists, most of them, become () without a call each."""
     spans = maps.spans([(m.para, m.start, m.end) for e in used for m in e.mentions])
     out = []
     i = 0
     for e in used:
         n = len(e.mentions)
-        mine = spans[i:i + n]
-        i += n
-        if n > 1:
+        if n == 1:
+            mine = (spans[i],)
+        else:
+            mine = spans[i:i + n]
             mine.sort(key=_START)
+            mine = tuple(mine)
+        i += n
         aliases: tuple[str, ...] = ()
         if e.aliases:
             unique = dict.fromkeys(e.aliases)  # the first of each, in order, without the name
             unique.pop(e.name, None)
             aliases = tuple(unique)
-        out.append(_Entity(  # positional (id, type, name, aliases, titles, affiliations, acronym, date, location, mentions)
-            ids[e.key], e.type, e.name, aliases, tuple(e.titles),
-            tuple([ids[k] for k in e.affiliations if k in ids]) if e.affiliations else (),
-            e.acronym, e.date, ids.get(e.location) if e.location is not None else None, tuple(mine)))
+        o = _EntitySlots()  # Entity(id, type, name, aliases, titles, affiliations, acronym, date, location, mentions)
+        o.id = ids[e.key]
+        o.type = e.type
+        o.name = e.name
+        o.aliases = aliases
+        o.titles = tuple(e.titles) if e.titles else ()
+        o.affiliations = tuple([ids[k] for k in e.affiliations if k in ids]) if e.affiliations else ()
+        o.acronym = e.acronym
+        o.date = e.date
+        o.location = ids.get(e.location) if e.location is not None else None
+        o.mentions = mine
+        o.__class__ = Entity
+        out.append(o)
     return tuple(out)
 
 

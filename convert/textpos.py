@@ -8,7 +8,11 @@ LF all end a line (a CRLF pair counts once), matching what editors show.
 from __future__ import annotations
 
 import re
+import sys
 from bisect import bisect_right
+from collections.abc import Iterable
+from itertools import accumulate, repeat
+from operator import add
 
 from .model import Span
 
@@ -74,38 +78,57 @@ def uniform_line_break(text: str) -> str | None:
     return "\r\n" if crlf == text.count("\r") == text.count("\n") else None
 
 
-def line_breaks(text: str) -> list[tuple[int, int]]:
-    """(start, end) of each line break of `text`, in order: the spans LINE_BREAK finds.
+def line_pieces(text: str) -> tuple[list[int], list[str]]:
+    """(starts, pieces): `text` cut at its line breaks (CRLF, CR and LF, the matches of
+    LINE_BREAK), each piece with the offset it starts at: pieces[k] is
+    text[starts[k]:starts[k] + len(pieces[k])], and a line break follows every piece but the last
+    (which is empty when the text ends with a break, or is empty). The starts are the line index's
+    line starts; the pieces are the lines the layout pass reads.
 
-    Why two forms: a text with one kind of line break (nearly every text) is walked from break
-    to break with str.find, which runs at memchr speed; LINE_BREAK, a regex without a literal
-    prefix, tries a match at every character, which costs ten times more on a whole article."""
+    Why two forms: a text with one kind of line break (nearly every text) is cut by str.split,
+    and its starts are summed from the pieces' lengths, both in C; LINE_BREAK, a regex without a
+    literal prefix, tries a match at every character, and a loop over its matches costs a few
+    calls per line."""
     brk = uniform_line_break(text)
     if brk is None:
-        return [m.span() for m in LINE_BREAK.finditer(text)]
-    breaks = []
-    step = len(brk)
-    find = text.find
-    i = find(brk)
-    while i >= 0:
-        breaks.append((i, i + step))
-        i = find(brk, i + step)
-    return breaks
+        return _line_pieces_by_regex(text)
+    pieces = text.split(brk)
+    # the next piece starts past this piece and the line break after it
+    starts = list(accumulate(map(add, map(len, pieces), repeat(len(brk))), initial=0))
+    starts.pop()  # (where a piece after the last one would start)
+    return starts, pieces
 
 
-def line_starts(text: str, breaks: list[tuple[int, int]] | None = None) -> list[int]:
-    """The offset of each line's first character: 0, and the end of each line break (`breaks`:
-    the text's line_breaks, if already found)."""
-    return [0] + [end for _, end in (line_breaks(text) if breaks is None else breaks)]
+def _line_pieces_by_regex(text: str) -> tuple[list[int], list[str]]:
+    """line_pieces(text) from the matches of LINE_BREAK (any text: breaks of mixed kinds)."""
+    starts, pieces, pos = [0], [], 0
+    for m in LINE_BREAK.finditer(text):
+        pieces.append(text[pos:m.start()])
+        pos = m.end()
+        starts.append(pos)
+    pieces.append(text[pos:])
+    return starts, pieces
+
+
+def line_breaks(text: str) -> list[tuple[int, int]]:
+    """(start, end) of each line break of `text`, in order: the spans LINE_BREAK finds."""
+    starts, pieces = line_pieces(text)
+    return [(start + len(piece), nxt) for start, piece, nxt in zip(starts, pieces, starts[1:])]
+
+
+def line_starts(text: str) -> list[int]:
+    """The offset of each line's first character: 0, and the end of each line break."""
+    return line_pieces(text)[0]
 
 
 class LineIndex:
-    __slots__ = ("text", "_starts", "breaks")
+    __slots__ = ("text", "_starts", "cut")
 
     def __init__(self, text: str):
         self.text = text
-        self.breaks = line_breaks(text)  # kept: the reader splits the text into lines at them too
-        self._starts = line_starts(text, self.breaks)
+        # line_pieces(text), kept whole: the reader's layout pass takes its lines from the pieces
+        self.cut = line_pieces(text)
+        self._starts = self.cut[0]
 
     def position(self, offset: int) -> tuple[int, int]:
         """(line, col), both 1-based, of the character at `offset`."""
@@ -118,9 +141,38 @@ class LineIndex:
         j = i if starts[i] <= end and (i + 1 == len(starts) or end < starts[i + 1]) else bisect_right(starts, end) - 1
         return _span(start, end, i + 1, start - starts[i] + 1, j + 1, end - starts[j] + 1)
 
+    def spans(self, bounds: Iterable[tuple[int, int]]) -> list[Span]:
+        """`[self.span(start, end) for start, end in bounds]`, made in one walk. Why: the reader
+        makes a span for every block of a text, and blocks come in source order, so each start's
+        line is a step or two on from the previous span's last line (no bisection of the whole
+        table), and each Span is built inline (see SpanSlots) instead of by a call per span.
+        A pair that starts before that line, or ends before it starts, is asked of `span`."""
+        starts = self._starts + [sys.maxsize]  # a line start past every offset: the walk stops there
+        out: list[Span] = []
+        append = out.append
+        i = 0
+        for start, end in bounds:
+            if start < starts[i] or end < start:
+                append(self.span(start, end))
+                continue
+            while starts[i + 1] <= start:
+                i += 1
+            j = i if end < starts[i + 1] else bisect_right(starts, end, i + 1) - 1
+            o = SpanSlots()
+            o.start = start
+            o.end = end
+            o.line = i + 1
+            o.col = start - starts[i] + 1
+            o.end_line = j + 1
+            o.end_col = end - starts[j] + 1
+            o.__class__ = Span
+            append(o)
+            i = j
+        return out
+
     @property
     def line_count(self) -> int:
         return len(self._starts)
 
 
-__all__ = ["LineIndex", "LINE_BREAK", "SpanSlots", "fast_constructor", "line_breaks", "line_starts", "uniform_line_break"]
+__all__ = ["LineIndex", "LINE_BREAK", "SpanSlots", "fast_constructor", "line_breaks", "line_pieces", "line_starts", "uniform_line_break"]

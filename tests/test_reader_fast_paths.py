@@ -28,7 +28,8 @@ from convert.extract.entities import Ent
 from convert.extract.spans import ParaMap, ParaSpans
 from convert.readers import layout, signoff
 from convert.readers import text as text_reader
-from convert.textpos import LINE_BREAK, LineIndex, fast_constructor, line_breaks, line_starts, uniform_line_break
+from convert.textpos import (LINE_BREAK, LineIndex, fast_constructor, line_breaks, line_pieces, line_starts,
+                             uniform_line_break)
 
 ROOT = Path(__file__).resolve().parent.parent
 FIXTURES = sorted((ROOT / "fixtures").glob("*.txt"))
@@ -126,9 +127,9 @@ def test_line_starts_and_lines_match_the_regex(lines, brk, data):
     assert line_breaks(text) == [m.span() for m in LINE_BREAK.finditer(text)]
     assert layout.split_lines(text) == _plain_lines(text)
     # the reader hands the line index's breaks to the layout pass: the same lines and blocks
-    assert LineIndex(text).breaks == line_breaks(text)
-    assert layout.split_lines(text, LineIndex(text).breaks) == _plain_lines(text)
-    assert layout.segment(text, LineIndex(text).breaks) == layout.segment(text)
+    assert LineIndex(text).cut == line_pieces(text)
+    assert layout.split_lines(text, LineIndex(text).cut) == _plain_lines(text)
+    assert layout.segment(text, LineIndex(text).cut) == layout.segment(text)
     kinds = {m.group() for m in LINE_BREAK.finditer(text)}
     assert uniform_line_break(text) == (kinds.pop() if len(kinds) == 1 else "\n" if not kinds else None)
 
@@ -144,7 +145,8 @@ def test_line_starts_on_odd_text(text):
 
 _VALUES = st.one_of(st.none(), st.integers(-5, 500), st.text(max_size=5), st.booleans(), st.tuples())
 FAST_CLASSES = [model.Span, model.Block, model.Dateline, model.Paragraph, model.Quote, model.Entity,
-                model.DateMention, model.Source, model.Title, layout.Line, layout.RawBlock]
+                model.DateMention, model.Source, model.Title, model.Article, dec.Decoded, layout.Line,
+                layout.RawBlock]
 
 
 @pytest.mark.parametrize("cls", FAST_CLASSES, ids=lambda c: c.__name__)

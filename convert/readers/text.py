@@ -23,7 +23,12 @@ from .dateline import DatelineMatch, match_dateline
 from .layout import RawBlock, rejoin_lines, segment
 from .signoff import is_signoff
 
-_Paragraph = fast_constructor(Paragraph)  # the same objects as Paragraph(...), made faster
+# the same objects as Paragraph(...), Block(...), ..., made faster (see fast_constructor)
+_Paragraph = fast_constructor(Paragraph)
+_Block = fast_constructor(Block)
+_Dateline = fast_constructor(Dateline)
+_Title = fast_constructor(Title)
+_Article = fast_constructor(Article)
 
 HEADLINE_MAX_WORDS = 30
 HEADLINE_MAX_CHARS = 220
@@ -112,18 +117,77 @@ def derive_title(headline: str | None, lead: str | None) -> Title:
     """The headline when there is one; else a title made from the lead's first clause,
     marked `derived` so no format passes it off as the article's own headline."""
     if headline:
-        return Title(headline, False, "headline")
+        return _Title(headline, False, "headline")
     if not lead:
-        return Title("", True, "none")
+        return _Title("", True, "none")
     end = _LEAD_SENTENCE_END.search(lead)
     sentence = lead[:end.start() + 1] if end else lead
     words = sentence.split()
     if len(words) <= _TITLE_MAX_WORDS:
-        return Title(sentence.rstrip(" .") if not sentence.endswith("...") else sentence, True, "lead-sentence")
+        return _Title(sentence.rstrip(" .") if not sentence.endswith("...") else sentence, True, "lead-sentence")
     clause = _LEAD_CLAUSE.split(sentence, maxsplit=1)[0]
     if 3 <= len(clause.split()) <= _TITLE_MAX_WORDS + 4:
-        return Title(clause.rstrip(" ."), True, "lead-clause")
-    return Title(" ".join(words[:_TITLE_MAX_WORDS]) + "…", True, "lead-clause")
+        return _Title(clause.rstrip(" ."), True, "lead-clause")
+    return _Title(" ".join(words[:_TITLE_MAX_WORDS]) + "…", True, "lead-clause")
+
+
+def _source_raw(text: str, start: int, end: int, norm: str) -> str | None:
+    """A block's `raw`: its exact source slice text[start:end] when that differs from its
+    normalised text `norm`, else None."""
+    raw = text[start:end]
+    return None if raw == norm else raw
+
+
+def _entries(role: str, text: str, blocks: list[RawBlock]) -> list[tuple[str, int, int, str, str | None]]:
+    """(role, start, end, normalised text, raw) of each block. Why no slice for a one-line block:
+    its text is its exact source slice (layout._line_blocks), so its raw is None without slicing
+    and comparing a copy of the source; only rejoined blocks (`lines` > 1) are compared."""
+    return [(role, b.start, b.end, b.text, None if b.lines == 1 else _source_raw(text, b.start, b.end, b.text))
+            for b in blocks]
+
+
+def _dateline_entries(text: str, blk: RawBlock, dm: DatelineMatch) -> tuple[list[tuple], DatelineMatch | None]:
+    """The entries (see _entries) of the block the dateline `dm` was found in: the dateline alone,
+    or the dateline and the paragraph it opens; and the match the dateline's fields come from
+    (None when there turns out to be no dateline)."""
+    if dm.whole:
+        return [("dateline", blk.start, blk.end, dm.text, _source_raw(text, blk.start, blk.end, dm.text))], dm
+    # a dateline opening a paragraph: split it off; in a rejoined (hard-wrapped) paragraph,
+    # match again on the exact source so the offsets are the source's
+    raw = text[blk.start:blk.end]
+    rm = dm if blk.lines == 1 else match_dateline(raw, strict=dm.strong)
+    if rm is None or rm.whole:  # pragma: no cover - the rejoined and raw texts agree
+        return _entries("paragraph", text, [blk]), None
+    dl_end = blk.start + rm.end
+    dl_text = rejoin_lines(rm.text)
+    body_start = blk.start + rm.body_start
+    body = blk.text[rm.body_start:] if blk.lines == 1 else rejoin_lines(text[body_start:blk.end])
+    return [("dateline", blk.start, dl_end, dl_text, _source_raw(text, blk.start, dl_end, dl_text)),
+            ("paragraph", body_start, blk.end, body, _source_raw(text, body_start, blk.end, body))], rm
+
+
+def _model_blocks(text: str, index: LineIndex, entries: list[tuple], dm: DatelineMatch | None
+                  ) -> tuple[Block | None, Dateline | None, list[Paragraph], Block | None]:
+    """(headline, dateline, paragraphs, sign-off) of the entries (see _entries, in source order):
+    each block with its span and its separator, the source up to the next block's start. The
+    dateline's place, date and agency come from its match `dm`."""
+    headline = signoff = dateline = None
+    paragraphs: list[Paragraph] = []
+    nexts = [e[1] for e in entries[1:]]
+    nexts.append(len(text))
+    spans = index.spans([(e[1], e[2]) for e in entries])
+    for (role, start, end, norm, raw), nxt, sp in zip(entries, nexts, spans):
+        sep = text[end:nxt]
+        if role == "paragraph":  # (the commonest role, asked first)
+            paragraphs.append(_Paragraph(f"p{len(paragraphs) + 1}", norm, sp, raw, sep))
+        elif role == "headline":
+            headline = _Block(norm, sp, raw, sep)
+        elif role == "signoff":
+            signoff = _Block(norm, sp, raw, sep)
+        else:  # the dateline
+            dateline = _Dateline(norm, sp, place=dm.place, date=dm.date, date_partial=dm.date_partial,
+                                 agency=dm.agency, raw=raw, sep=sep)
+    return headline, dateline, paragraphs, signoff
 
 
 def read_text(decoded: Decoded, *, language: str = "en") -> Result[Article]:
@@ -132,15 +196,13 @@ def read_text(decoded: Decoded, *, language: str = "en") -> Result[Article]:
     notes: list[Message] = list(decoded.messages)
     name = decoded.source.name
     index = LineIndex(text)
-    layout, raw_blocks = segment(text, index.breaks)
+    layout, raw_blocks = segment(text, index.cut)
     if not raw_blocks:
         from ..errors import InputError
 
         code = "NC104" if not text else "NC105"
         msg = messages.make(code, file=name, line=1, col=1)
         raise InputError(msg.text, (msg,))
-
-    span = index.span
 
     def located(code: str, offset: int, **fmt) -> Message:
         line, col = index.position(offset)
@@ -176,55 +238,20 @@ def read_text(decoded: Decoded, *, language: str = "en") -> Result[Article]:
         notes.append(located("NC203", raw_blocks[0].start))
 
     # --- turn raw blocks into model blocks with exact separators ----------------------------
-    ordered: list[tuple[str, int, int, str]] = []  # (role, start, end, normalised text)
-    if headline_raw is not None:
-        ordered.append(("headline", headline_raw.start, headline_raw.end, headline_raw.text))
-    dl_match: DatelineMatch | None = None
-    dl_index = -1
-    if found is not None and found[0] < len(blocks):
-        dl_index, dl_match = found
-    for i, blk in enumerate(blocks):
-        if i != dl_index or dl_match is None:
-            ordered.append(("paragraph", blk.start, blk.end, blk.text))
-            continue
-        if dl_match.whole:
-            ordered.append(("dateline", blk.start, blk.end, dl_match.text))
-            continue
-        # a dateline opening a paragraph: split it off; in a rejoined (hard-wrapped) paragraph,
-        # match again on the exact source so the offsets are the source's
-        raw = text[blk.start:blk.end]
-        rm = dl_match if blk.lines == 1 else match_dateline(raw, strict=dl_match.strong)
-        if rm is None or rm.whole:  # pragma: no cover - the rejoined and raw texts agree
-            ordered.append(("paragraph", blk.start, blk.end, blk.text))
-            dl_match = None
-            continue
-        dl_match = rm
-        ordered.append(("dateline", blk.start, blk.start + rm.end, rejoin_lines(rm.text)))
-        body_start = blk.start + rm.body_start
-        body = blk.text[rm.body_start:] if blk.lines == 1 else rejoin_lines(text[body_start:blk.end])
-        ordered.append(("paragraph", body_start, blk.end, body))
+    entries = _entries("headline", text, [headline_raw]) if headline_raw is not None else []
+    if found is None:
+        entries += _entries("paragraph", text, blocks)
+        dl_match = None
+    else:
+        i, dl_match = found
+        entries += _entries("paragraph", text, blocks[:i])
+        dl_entries, dl_match = _dateline_entries(text, blocks[i], dl_match)
+        entries += dl_entries
+        entries += _entries("paragraph", text, blocks[i + 1:])
     if signoff_raw is not None:
-        ordered.append(("signoff", signoff_raw.start, signoff_raw.end, signoff_raw.text))
-
-    prefix = text[: ordered[0][1]]
-    headline = signoff = dateline = None
-    paragraphs: list[Paragraph] = []
-    # each block with where the next one starts (its separator runs up to there)
-    for (role, start, end, norm), nxt in zip(ordered, [o[1] for o in ordered[1:]] + [len(text)]):
-        raw = text[start:end]
-        raw_field = None if raw == norm else raw
-        sep = text[end:nxt]
-        sp = span(start, end)
-        if role == "paragraph":  # (the commonest role, asked first)
-            paragraphs.append(_Paragraph(f"p{len(paragraphs) + 1}", norm, sp, raw_field, sep))
-        elif role == "headline":
-            headline = Block(norm, sp, raw_field, sep)
-        elif role == "signoff":
-            signoff = Block(norm, sp, raw_field, sep)
-        else:  # the dateline
-            dm = dl_match
-            dateline = Dateline(norm, sp, place=dm.place, date=dm.date, date_partial=dm.date_partial,
-                                agency=dm.agency, raw=raw_field, sep=sep)
+        entries += _entries("signoff", text, [signoff_raw])
+    prefix = text[: entries[0][1]]
+    headline, dateline, paragraphs, signoff = _model_blocks(text, index, entries, dl_match)
 
     if dateline is not None:
         if dateline.date is None:
@@ -237,7 +264,7 @@ def read_text(decoded: Decoded, *, language: str = "en") -> Result[Article]:
     extraction = extract(text, index, tuple(paragraphs), dateline, name)
     notes.extend(extraction.messages)
     title = derive_title(headline.text if headline else None, paragraphs[0].text if paragraphs else None)
-    article = Article(
+    article = _Article(
         id=f"urn:newsconv:{decoded.source.sha256[:20]}",
         source=decoded.source,
         language=language,

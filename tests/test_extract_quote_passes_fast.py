@@ -15,6 +15,7 @@ from pathlib import Path
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from convert import quotetext
 from convert.extract import quotes, speakers
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -195,3 +196,37 @@ def test_scan_is_the_plain_scan_on_articles(shared):
             assert quotes.scan(paragraphs) == plain_scan(paragraphs)
             found += len(got[0])
     assert found > 1000
+
+
+# -- quotation text ------------------------------------------------------------------------------
+
+def plain_join_pieces(pieces: list[str]) -> str:
+    """quotetext.join_pieces as it was: two generators."""
+    text = " ".join(x for x in (p.strip(" \t\r\n") for p in pieces) if x)
+    return text.rstrip(",").rstrip() if text.endswith(",") else text
+
+
+@settings(max_examples=2000, deadline=None)
+@given(st.lists(st.lists(st.sampled_from([" ", "\t", "\r", "\n", "\u00a0", ",", "a", "b c", ".", '"']), max_size=6)
+                .map("".join), max_size=5))
+def test_join_pieces_is_the_plain_join(pieces):
+    assert quotetext.join_pieces(pieces) == plain_join_pieces(pieces), pieces
+
+
+def test_quote_text_is_the_plain_join_on_articles(shared):
+    n = 0
+    for text in _texts(shared):
+        for paragraphs in (text.split("\n"), text.split("\n\n")):
+            for q in quotes.scan(paragraphs)[0]:
+                plain = plain_join_pieces([paragraphs[p.para][p.start:p.end].strip() for p in q.pieces])
+                assert quotes.quote_text(paragraphs, q) == plain
+                n += 1
+    assert n > 1000
+
+
+@settings(max_examples=2000, deadline=None)
+@given(st.lists(st.lists(st.sampled_from(SCAN_PIECES + [",", ", ", " ,"]), max_size=10).map("".join), max_size=4))
+def test_quote_text_is_the_plain_join(paragraphs):
+    for q in quotes.scan(paragraphs)[0]:
+        plain = plain_join_pieces([paragraphs[p.para][p.start:p.end].strip() for p in q.pieces])
+        assert quotes.quote_text(paragraphs, q) == plain, (paragraphs, q)

@@ -40,6 +40,10 @@ _ABBREVIATIONS = ("Mr", "Mrs", "Ms", "Dr", "St", "Sen", "Rep", "Gov", "Gen", "Lt
                   "Sr", "No", "Co", "Inc", "Corp", "Ltd", "vs", "Ft", "Mt", "Sens", "Reps")
 #: a period after these is no sentence's end: `_ABBREV_END.search(text[j - 6:j])` (abbreviation_before)
 _ABBREV_END = re.compile(r"(?:\b(?:" + "|".join(_ABBREVIATIONS) + r")|\b[A-Z]|(?:[A-Z]\.)+[A-Z])$")
+#: the first two tokens of `_WORD.finditer(text, a, b)` when both are words: the characters
+#: before a token are those that start none ([^A-Za-z,;:]), and each part is possessive (no
+#: backtracking), so one match reads exactly the tokens the iterator would give
+_TWO_WORDS = re.compile(r"[^A-Za-z,;:]*+([A-Za-z][\w'’\-]*+)[^A-Za-z,;:]*+([A-Za-z][\w'’\-]*+)")
 _ADVERBS = {"also", "then", "later", "once", "again", "further", "previously", "recently", "simply", "just"}
 _AFTER_NAME = re.compile(r"(?:,[^,.]{0,60},)?\s+(?:has |had |also |then |later )?([a-z]+)")
 _SENTENCE_STOP = re.compile(r"[.!?](?=[\s\"”’']|$)")  # what sentence_end looks for
@@ -97,6 +101,20 @@ def sentence_end(text: str, i: int) -> int:
     return stop + 1 if stop < n else n
 
 
+def _first_stop(text: str, i: int) -> int:
+    """Position of the first '.', '!' or '?' from i on (len(text) if none): sentence_end(text, i)
+    is after it (or the text's end)."""
+    j = text.find(".", i)
+    if j < 0:
+        j = len(text)
+    if "!" in text or "?" in text:  # rare: most paragraphs hold neither
+        for c in "!?":
+            k = text.find(c, i, j)
+            if k >= 0:
+                j = k
+    return j
+
+
 def sentence_start(text: str, i: int) -> int:
     """Index where the sentence containing position i begins."""
     j = i
@@ -121,10 +139,8 @@ class Attribution:
 class Resolver:
     def __init__(self, paragraphs: list[str], ents: Entities, lex: Lexicon, quotes: list[RawQuote] = ()):
         self.paragraphs = paragraphs
-        self.inside: dict[int, list[tuple[int, int]]] = {}
-        for q in quotes:
-            for p in q.pieces:
-                self.inside.setdefault(p.para, []).append((p.start, p.end))
+        self.quotes = quotes
+        self._inside: dict[int, list[tuple[int, int]]] = {}  # the quoted pieces of a paragraph (_quoted)
         self._bounds: dict[int, list[int]] = {}
         self.ents = ents
         self.lex = lex
@@ -136,24 +152,20 @@ class Resolver:
                 by_para[m.para].append((m.start, m.end, e))
         by_para.pop(-1, None)  # the dateline's place: not in a paragraph
         for v in by_para.values():
-            v.sort(key=_START)
+            if len(v) > 1:  # a paragraph with one mention (many) needs no sort call (~1.3k instructions)
+                v.sort(key=_START)
         self.by_para = by_para
         self.last_speaker: Ent | None = None
 
-    def mentions_in(self, para: int, start: int, end: int) -> list[tuple[int, int, Ent]]:
-        # a plain loop over the paragraph's few mentions (sorted by start): what
-        # `bisect_left(ms, (start, -1))` and a scan from there find, without the call and the key
-        out = []
-        for t in self.by_para.get(para, ()):
-            s = t[0]
-            if s >= end:
-                break
-            if s >= start and t[1] <= end:
-                out.append(t)
-        return out
-
     def _quoted(self, para: int, pos: int) -> bool:
-        for a, b in self.inside.get(para, ()):  # a loop, not any(<generator>): no generator to build
+        """Is position `pos` of the paragraph inside a quotation?"""
+        inside = self._inside.get(para)
+        if inside is None:
+            # (start, end) of the paragraph's quoted pieces, gathered when a paragraph is first
+            # asked about: only a pronoun's search asks, about a paragraph or a few (all the
+            # paragraphs' lists up front cost ~10k instructions a parse)
+            inside = self._inside[para] = [(p.start, p.end) for q in self.quotes for p in q.pieces if p.para == para]
+        for a, b in inside:  # a loop, not any(<generator>): no generator to build
             if a <= pos < b:
                 return True
         return False
@@ -252,8 +264,8 @@ class Resolver:
         cap = head[:1].upper() + head[1:]
         best = None
         best_pos: tuple[int, int] | None = None
-        for e in self.ents.items:
-            if e.type != "organization" or cap not in e.name.split():
+        for e in self.ents.orgs:  # the organisations of ents.items, in its order
+            if cap not in e.name.split():
                 continue
             for m in e.mentions:
                 if (m.para, m.start) < (para, pos) and (best_pos is None or (m.para, m.start) > best_pos):
@@ -264,10 +276,16 @@ class Resolver:
     def resolve(self, para: int, start: int, end: int, prefer_last: bool) -> tuple[Ent | None, int, int]:
         """The entity the phrase text[start:end] names; (ent, start, end) of what named it."""
         text = self.paragraphs[para]
-        # the first (or last) person and organisation among the mentions, found in one loop (two
-        # list comprehensions were two function calls on 3.11)
+        # the first (or last) person and organisation among the mentions within [start, end), found
+        # in one loop over the paragraph's mentions (sorted by start), without a list of those
+        # mentions built first (a call and a list, ~1.5k instructions a phrase)
         person = org = None
-        for m in self.mentions_in(para, start, end):
+        for m in self.by_para.get(para, ()):
+            s = m[0]
+            if s >= end:
+                break
+            if s < start or m[1] > end:
+                continue
             t = m[2].type
             if t == "person":
                 if person is None or prefer_last:
@@ -303,8 +321,41 @@ class Resolver:
         if last.close_mark < 0:
             return None
         a = last.close_mark + 1
+        near = min(next_open if next_open > a else len(text), _first_stop(text, a) + 1)
+        att = self._name_cue(last.para, a, near)  # "Miller said.", read without the sentence's end
+        if att is not None:
+            return att
         b = min(next_open, sentence_end(text, a)) if next_open > a else sentence_end(text, a)
         return self._segment_after(last.para, a, b)
+
+    def _name_cue(self, para: int, a: int, near: int) -> Attribution | None:
+        """The attribution of `"...," Miller said.`, `"...," he added.`: a word and a cue, the
+        first two tokens after the quotation. What _segment_after(para, a, b) gives, read with one
+        match (no sentence end, no token iterator: ~7k instructions a quotation), else None.
+
+        `near` is at most the segment's end b (the first '.', '!' or '?' from a, after which b
+        comes at the earliest, or the next opening mark, where b is then too): no token holds one
+        of those characters, so the tokens before `near` are the first ones before b, the same.
+        The rule taken is _segment_after's: the first word is no cue, no "according" and no
+        adverb (then it is the subject), the second is a cue and no "according"."""
+        m = _TWO_WORDS.match(self.paragraphs[para], a, near)
+        if m is None:
+            return None
+        first, cue = m.group(1, 2)
+        first = first.lower()
+        cue = cue.lower()
+        cues = self.lex.cues
+        if (cue not in cues or cue == "according" or first in cues or first == "according"
+                or first in _ADVERBS):
+            return None
+        return self._subject_cue(para, m.start(1), m.start(2), cue)
+
+    def _subject_cue(self, para: int, s0: int, ws: int, cue: str) -> Attribution:
+        """The attribution of a subject text[s0:ws] before its cue ("Miller said", "the commission
+        said", "Mr. X, the ..., said")."""
+        ent, s, e = self.resolve(para, s0, ws, prefer_last=False)
+        text = self.paragraphs[para]
+        return Attribution(ent, text[s:e] if ent else (text[s0:ws].strip(" ,.") or None), (para, s, e), cue)
 
     def _segment_after(self, para: int, a: int, b: int) -> Attribution | None:
         text = self.paragraphs[para]
@@ -357,10 +408,7 @@ class Resolver:
                 if ent is None:
                     ent, s, e = self.resolve(para, s0, end, prefer_last=False)
                 return Attribution(ent, text[s:e] if ent else (text[s0:end].strip(" ,.") or None), (para, s, e), low)
-            # subject before the cue: "Miller said", "the commission said", "Mr. X, the ..., said"
-            s0 = s_first
-            ent, s, e = self.resolve(para, s0, ws, prefer_last=False)
-            return Attribution(ent, text[s:e] if ent else (text[s0:ws].strip(" ,.") or None), (para, s, e), low)
+            return self._subject_cue(para, s_first, ws, low)  # the subject before the cue
         return None
 
     def before(self, q: RawQuote) -> Attribution | None:

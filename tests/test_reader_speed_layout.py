@@ -23,6 +23,7 @@ from conftest import SHARED, corpus_articles, fixture_articles
 from convert import model
 from convert.errors import InputError
 from convert.readers import layout
+from convert.readers import text as text_reader
 from convert.readers.signoff import is_signoff
 from convert.textpos import LINE_BREAK, LineIndex, _line_pieces_by_regex, line_pieces
 
@@ -206,6 +207,9 @@ def _check_raw_fields(text: str) -> None:
         article = convert.parse(text).value
     except InputError:
         return
+    for p in article.paragraphs:  # made inline from Paragraph's twin: the same objects as Paragraph(...)
+        plain = model.Paragraph(p.id, p.text, p.span, p.raw, p.sep)
+        assert type(p) is model.Paragraph and p == plain and hash(p) == hash(plain) and repr(p) == repr(plain)
     decoded = model.rebuild_source(article)  # the decoded text (lossless: tested elsewhere)
     for block in model.blocks_in_order(article):
         raw = decoded[block.span.start:block.span.end]
@@ -275,3 +279,45 @@ def test_spans_of_block_bounds_on_fixtures(path):
         pairs = [(b.start, b.end) for b in layout.segment(text)[1]]
         pairs += [(m.start(), m.end()) for m in re.finditer(r"\w+", text)]
         assert index.spans(pairs) == [index.span(s, e) for s, e in pairs]
+
+
+# -- the derived title ----------------------------------------------------------------------------------
+
+_LEAD_CLAUSE_PLAIN = re.compile(r",\s+|\s+[–—-]\s+|;\s+|:\s+")
+
+
+def _derive_title_plain(lead: str) -> tuple[str, bool, str]:
+    """derive_title(None, lead) as it was written: full splits, the four-way clause pattern."""
+    end = text_reader._LEAD_SENTENCE_END.search(lead)
+    sentence = lead[:end.start() + 1] if end else lead
+    words = sentence.split()
+    if len(words) <= text_reader._TITLE_MAX_WORDS:
+        return (sentence.rstrip(" .") if not sentence.endswith("...") else sentence), True, "lead-sentence"
+    clause = _LEAD_CLAUSE_PLAIN.split(sentence, maxsplit=1)[0]
+    if 3 <= len(clause.split()) <= text_reader._TITLE_MAX_WORDS + 4:
+        return clause.rstrip(" ."), True, "lead-clause"
+    return " ".join(words[:text_reader._TITLE_MAX_WORDS]) + "…", True, "lead-clause"
+
+
+_WORDS = st.sampled_from(["Word", "word", "x", "A", "U.S.", "“Quoted", "2024"])
+_SEPS = st.one_of(st.just(" "), st.just(" "), st.just(" "), st.sampled_from([" ", "  ", "\t", "\n", "\u00a0", ", ", ",", "; ", ";", ": ", ":", " - ", "-", " – ", "—",
+                         " — ", "—\u00a0", ". ", "... ", "! ", "? \"", ", \t"]))  # mostly spaces: long sentences
+
+
+@PROPS
+@given(st.lists(st.tuples(_WORDS, _SEPS), max_size=40).map(lambda pairs: "".join(w + sep for w, sep in pairs)),
+       st.sampled_from(["", " ", ".", "..."]))
+def test_derived_title_matches_the_plain_form(lead, end):
+    lead += end
+    title = text_reader.derive_title(None, lead)
+    if lead:
+        assert (title.text, title.derived, title.method) == _derive_title_plain(lead)
+
+
+@pytest.mark.parametrize("sep", [", ", ",\t", "; ", ": ", " - ", " – ", " — ", "\u00a0—\n", " -", "- ", ",", " ;", "—", " — "])
+@pytest.mark.parametrize("before", [2, 5, 17])
+def test_derived_title_clause_ends(sep, before):
+    """Each way a clause can end (and near misses), with a clause of 2, 5 and 17 words before it."""
+    lead = " ".join(["word"] * before) + sep + " ".join(["more"] * 20) + "."
+    title = text_reader.derive_title(None, lead)
+    assert (title.text, title.derived, title.method) == _derive_title_plain(lead)

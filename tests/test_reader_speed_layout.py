@@ -321,3 +321,43 @@ def test_derived_title_clause_ends(sep, before):
     lead = " ".join(["word"] * before) + sep + " ".join(["more"] * 20) + "."
     title = text_reader.derive_title(None, lead)
     assert (title.text, title.derived, title.method) == _derive_title_plain(lead)
+
+
+# -- bounded word counts ----------------------------------------------------------------------------------
+
+_LONG_FORMS = ["Reporting by {}", "(Reporting by {})", "Contributing: {}", "-- Bucharest {}", "Ann Lee contributed reporting {}",
+               "Jo Bloggs reports for {}", "© 2018 {}", "{}"]
+
+
+@pytest.mark.parametrize("form", _LONG_FORMS)
+@pytest.mark.parametrize("words", [1, 14, 15, 16, 17, 29, 30, 31, 59, 60, 61, 62, 90])
+@pytest.mark.parametrize("gap", [" ", "  ", " \t"])
+def test_word_limits_of_signoff_headline_and_prelude(form, words, gap):
+    """is_signoff, the headline test and the dateline's prelude test count words with a bounded
+    split: the same answers as the full split around each limit (15, 16, 30, 60 words)."""
+    from test_reader_fast_paths import _is_signoff_plain
+
+    text = form.format(gap.join(["ab"] * words)) + gap
+    assert is_signoff(text) == _is_signoff_plain(text)
+    block = layout.RawBlock(0, len(text), text.strip(), 1)
+    words_all = block.text.split()
+    for nxt in (None, block):
+        got = text_reader._reads_as_headline(block, nxt)
+        if nxt is None:
+            want = 0 < len(words_all) <= 15 and not text_reader._LONE_LINE_END.search(block.text)
+        elif not words_all or len(words_all) > text_reader.HEADLINE_MAX_WORDS or len(block.text) > text_reader.HEADLINE_MAX_CHARS:
+            want = False
+        elif text_reader._is_all_caps(block.text):
+            want = True
+        elif text_reader._NON_HEADLINE_END.search(block.text) and not block.text.endswith("..."):
+            want = False
+        else:
+            want = len(words_all) <= 25
+        assert got == want
+    # a strong dateline in the second block is found only past a short first block (a prelude)
+    dateline = "LONDON, March 3 (Reuters) - The story begins here."
+    blocks = [block, layout.RawBlock(len(text) + 1, len(text) + 1 + len(dateline), dateline, 1),
+              layout.RawBlock(len(text) + 60, len(text) + 64, "Body", 1)]
+    assert text_reader.match_dateline(block.text) is None
+    found = text_reader.find_dateline(blocks)
+    assert (found is not None) == (len(words_all) <= text_reader._PRELUDE_MAX_WORDS)

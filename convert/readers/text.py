@@ -81,7 +81,7 @@ def _reads_as_headline(block: RawBlock, next_block: RawBlock | None) -> bool:
     if block.lines != 1:
         return False
     text = block.text
-    words = text.split()
+    words = text.split(None, HEADLINE_MAX_WORDS)  # (enough to count up to the limit: see derive_title)
     if next_block is None:  # a lone line: a headline only if it cannot be a sentence
         return 0 < len(words) <= 15 and not _LONE_LINE_END.search(text, len(text) - 2)
     if not words or len(words) > HEADLINE_MAX_WORDS or len(text) > HEADLINE_MAX_CHARS:
@@ -110,7 +110,7 @@ def find_dateline(blocks: list[RawBlock], start: int = 0) -> tuple[int, Dateline
             dm = None  # a wrapped paragraph is never a dateline line
         if dm is not None and (not dm.whole or i + 1 < len(blocks)):
             return i, dm
-        short = len(blk.text.split()) <= _PRELUDE_MAX_WORDS
+        short = len(blk.text.split(None, _PRELUDE_MAX_WORDS)) <= _PRELUDE_MAX_WORDS  # (see derive_title)
         after_label = i > start and _is_label(blocks[i - 1])
         if not (short or after_label):
             return None

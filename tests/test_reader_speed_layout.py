@@ -23,6 +23,7 @@ from conftest import SHARED, corpus_articles, fixture_articles
 from convert import model
 from convert.errors import InputError
 from convert.readers import layout
+from convert.readers import text as text_reader
 from convert.readers.signoff import is_signoff
 from convert.textpos import LINE_BREAK, LineIndex, _line_pieces_by_regex, line_pieces
 
@@ -206,6 +207,9 @@ def _check_raw_fields(text: str) -> None:
         article = convert.parse(text).value
     except InputError:
         return
+    for p in article.paragraphs:  # made inline from Paragraph's twin: the same objects as Paragraph(...)
+        plain = model.Paragraph(p.id, p.text, p.span, p.raw, p.sep)
+        assert type(p) is model.Paragraph and p == plain and hash(p) == hash(plain) and repr(p) == repr(plain)
     decoded = model.rebuild_source(article)  # the decoded text (lossless: tested elsewhere)
     for block in model.blocks_in_order(article):
         raw = decoded[block.span.start:block.span.end]
@@ -275,3 +279,85 @@ def test_spans_of_block_bounds_on_fixtures(path):
         pairs = [(b.start, b.end) for b in layout.segment(text)[1]]
         pairs += [(m.start(), m.end()) for m in re.finditer(r"\w+", text)]
         assert index.spans(pairs) == [index.span(s, e) for s, e in pairs]
+
+
+# -- the derived title ----------------------------------------------------------------------------------
+
+_LEAD_CLAUSE_PLAIN = re.compile(r",\s+|\s+[–—-]\s+|;\s+|:\s+")
+
+
+def _derive_title_plain(lead: str) -> tuple[str, bool, str]:
+    """derive_title(None, lead) as it was written: full splits, the four-way clause pattern."""
+    end = text_reader._LEAD_SENTENCE_END.search(lead)
+    sentence = lead[:end.start() + 1] if end else lead
+    words = sentence.split()
+    if len(words) <= text_reader._TITLE_MAX_WORDS:
+        return (sentence.rstrip(" .") if not sentence.endswith("...") else sentence), True, "lead-sentence"
+    clause = _LEAD_CLAUSE_PLAIN.split(sentence, maxsplit=1)[0]
+    if 3 <= len(clause.split()) <= text_reader._TITLE_MAX_WORDS + 4:
+        return clause.rstrip(" ."), True, "lead-clause"
+    return " ".join(words[:text_reader._TITLE_MAX_WORDS]) + "…", True, "lead-clause"
+
+
+_WORDS = st.sampled_from(["Word", "word", "x", "A", "U.S.", "“Quoted", "2024"])
+_SEPS = st.one_of(st.just(" "), st.just(" "), st.just(" "), st.sampled_from([" ", "  ", "\t", "\n", "\u00a0", ", ", ",", "; ", ";", ": ", ":", " - ", "-", " – ", "—",
+                         " — ", "—\u00a0", ". ", "... ", "! ", "? \"", ", \t"]))  # mostly spaces: long sentences
+
+
+@PROPS
+@given(st.lists(st.tuples(_WORDS, _SEPS), max_size=40).map(lambda pairs: "".join(w + sep for w, sep in pairs)),
+       st.sampled_from(["", " ", ".", "..."]))
+def test_derived_title_matches_the_plain_form(lead, end):
+    lead += end
+    title = text_reader.derive_title(None, lead)
+    if lead:
+        assert (title.text, title.derived, title.method) == _derive_title_plain(lead)
+
+
+@pytest.mark.parametrize("sep", [", ", ",\t", "; ", ": ", " - ", " – ", " — ", "\u00a0—\n", " -", "- ", ",", " ;", "—", " — "])
+@pytest.mark.parametrize("before", [2, 5, 17])
+def test_derived_title_clause_ends(sep, before):
+    """Each way a clause can end (and near misses), with a clause of 2, 5 and 17 words before it."""
+    lead = " ".join(["word"] * before) + sep + " ".join(["more"] * 20) + "."
+    title = text_reader.derive_title(None, lead)
+    assert (title.text, title.derived, title.method) == _derive_title_plain(lead)
+
+
+# -- bounded word counts ----------------------------------------------------------------------------------
+
+_LONG_FORMS = ["Reporting by {}", "(Reporting by {})", "Contributing: {}", "-- Bucharest {}", "Ann Lee contributed reporting {}",
+               "Jo Bloggs reports for {}", "© 2018 {}", "{}"]
+
+
+@pytest.mark.parametrize("form", _LONG_FORMS)
+@pytest.mark.parametrize("words", [1, 14, 15, 16, 17, 29, 30, 31, 59, 60, 61, 62, 90])
+@pytest.mark.parametrize("gap", [" ", "  ", " \t"])
+def test_word_limits_of_signoff_headline_and_prelude(form, words, gap):
+    """is_signoff, the headline test and the dateline's prelude test count words with a bounded
+    split: the same answers as the full split around each limit (15, 16, 30, 60 words)."""
+    from test_reader_fast_paths import _is_signoff_plain
+
+    text = form.format(gap.join(["ab"] * words)) + gap
+    assert is_signoff(text) == _is_signoff_plain(text)
+    block = layout.RawBlock(0, len(text), text.strip(), 1)
+    words_all = block.text.split()
+    for nxt in (None, block):
+        got = text_reader._reads_as_headline(block, nxt)
+        if nxt is None:
+            want = 0 < len(words_all) <= 15 and not text_reader._LONE_LINE_END.search(block.text)
+        elif not words_all or len(words_all) > text_reader.HEADLINE_MAX_WORDS or len(block.text) > text_reader.HEADLINE_MAX_CHARS:
+            want = False
+        elif text_reader._is_all_caps(block.text):
+            want = True
+        elif text_reader._NON_HEADLINE_END.search(block.text) and not block.text.endswith("..."):
+            want = False
+        else:
+            want = len(words_all) <= 25
+        assert got == want
+    # a strong dateline in the second block is found only past a short first block (a prelude)
+    dateline = "LONDON, March 3 (Reuters) - The story begins here."
+    blocks = [block, layout.RawBlock(len(text) + 1, len(text) + 1 + len(dateline), dateline, 1),
+              layout.RawBlock(len(text) + 60, len(text) + 64, "Body", 1)]
+    assert text_reader.match_dateline(block.text) is None
+    found = text_reader.find_dateline(blocks)
+    assert (found is not None) == (len(words_all) <= text_reader._PRELUDE_MAX_WORDS)

@@ -25,6 +25,7 @@ from .signoff import is_signoff
 
 # the same objects as Paragraph(...), Block(...), ..., made faster (see fast_constructor)
 _Paragraph = fast_constructor(Paragraph)
+_ParagraphSlots = _Paragraph.twin
 _Block = fast_constructor(Block)
 _Dateline = fast_constructor(Dateline)
 _Title = fast_constructor(Title)
@@ -46,7 +47,10 @@ _LONE_LINE_END = re.compile(r"[.!?,;:\"”]$")
 #: a quotation mark). Opening with the mark rather than a look-behind for it lets re skip to the
 #: marks instead of trying a match at every character.
 _LEAD_SENTENCE_END = re.compile(r"[.!?]\s+(?=[A-Z\"“])")
-_LEAD_CLAUSE = re.compile(r",\s+|\s+[–—-]\s+|;\s+|:\s+")
+#: where the lead's first clause ends: `,\s+|\s+[–—-]\s+|;\s+|:\s+` (a comma, semicolon or colon,
+#: or a dash between spaces), written to open with one character class so that re skips to the
+#: places where a match can start instead of trying four alternatives at every character.
+_LEAD_CLAUSE = re.compile(r"[,;:\s](?:(?<=[,;:])\s+|(?<=\s)\s*[–—-]\s+)")
 
 
 _ASCII_UPPER = bytes(range(ord("A"), ord("Z") + 1))
@@ -77,7 +81,7 @@ def _reads_as_headline(block: RawBlock, next_block: RawBlock | None) -> bool:
     if block.lines != 1:
         return False
     text = block.text
-    words = text.split()
+    words = text.split(None, HEADLINE_MAX_WORDS)  # (enough to count up to the limit: see derive_title)
     if next_block is None:  # a lone line: a headline only if it cannot be a sentence
         return 0 < len(words) <= 15 and not _LONE_LINE_END.search(text, len(text) - 2)
     if not words or len(words) > HEADLINE_MAX_WORDS or len(text) > HEADLINE_MAX_CHARS:
@@ -106,7 +110,7 @@ def find_dateline(blocks: list[RawBlock], start: int = 0) -> tuple[int, Dateline
             dm = None  # a wrapped paragraph is never a dateline line
         if dm is not None and (not dm.whole or i + 1 < len(blocks)):
             return i, dm
-        short = len(blk.text.split()) <= _PRELUDE_MAX_WORDS
+        short = len(blk.text.split(None, _PRELUDE_MAX_WORDS)) <= _PRELUDE_MAX_WORDS  # (see derive_title)
         after_label = i > start and _is_label(blocks[i - 1])
         if not (short or after_label):
             return None
@@ -122,11 +126,13 @@ def derive_title(headline: str | None, lead: str | None) -> Title:
         return _Title("", True, "none")
     end = _LEAD_SENTENCE_END.search(lead)
     sentence = lead[:end.start() + 1] if end else lead
-    words = sentence.split()
+    # (split at most n times, a text gives min(its words, n + 1) items: enough to count to n)
+    words = sentence.split(None, _TITLE_MAX_WORDS)
     if len(words) <= _TITLE_MAX_WORDS:
         return _Title(sentence.rstrip(" .") if not sentence.endswith("...") else sentence, True, "lead-sentence")
-    clause = _LEAD_CLAUSE.split(sentence, maxsplit=1)[0]
-    if 3 <= len(clause.split()) <= _TITLE_MAX_WORDS + 4:
+    end = _LEAD_CLAUSE.search(sentence)
+    clause = sentence[:end.start()] if end else sentence
+    if 3 <= len(clause.split(None, _TITLE_MAX_WORDS + 4)) <= _TITLE_MAX_WORDS + 4:
         return _Title(clause.rstrip(" ."), True, "lead-clause")
     return _Title(" ".join(words[:_TITLE_MAX_WORDS]) + "…", True, "lead-clause")
 
@@ -179,7 +185,15 @@ def _model_blocks(text: str, index: LineIndex, entries: list[tuple], dm: Datelin
     for (role, start, end, norm, raw), nxt, sp in zip(entries, nexts, spans):
         sep = text[end:nxt]
         if role == "paragraph":  # (the commonest role, asked first)
-            paragraphs.append(_Paragraph(f"p{len(paragraphs) + 1}", norm, sp, raw, sep))
+            # a Paragraph made inline as fast_constructor makes one: a call per paragraph saved
+            p = _ParagraphSlots()
+            p.id = f"p{len(paragraphs) + 1}"
+            p.text = norm
+            p.span = sp
+            p.raw = raw
+            p.sep = sep
+            p.__class__ = Paragraph
+            paragraphs.append(p)
         elif role == "headline":
             headline = _Block(norm, sp, raw, sep)
         elif role == "signoff":

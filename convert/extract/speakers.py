@@ -40,10 +40,12 @@ _ABBREVIATIONS = ("Mr", "Mrs", "Ms", "Dr", "St", "Sen", "Rep", "Gov", "Gen", "Lt
                   "Sr", "No", "Co", "Inc", "Corp", "Ltd", "vs", "Ft", "Mt", "Sens", "Reps")
 #: a period after these is no sentence's end: `_ABBREV_END.search(text[j - 6:j])` (abbreviation_before)
 _ABBREV_END = re.compile(r"(?:\b(?:" + "|".join(_ABBREVIATIONS) + r")|\b[A-Z]|(?:[A-Z]\.)+[A-Z])$")
-#: the first two tokens of `_WORD.finditer(text, a, b)` when both are words: the characters
-#: before a token are those that start none ([^A-Za-z,;:]), and each part is possessive (no
-#: backtracking), so one match reads exactly the tokens the iterator would give
-_TWO_WORDS = re.compile(r"[^A-Za-z,;:]*+([A-Za-z][\w'’\-]*+)[^A-Za-z,;:]*+([A-Za-z][\w'’\-]*+)")
+#: the first two or three tokens of `_WORD.finditer(text, a, b)` when they are words (group 3:
+#: None when the third token is no word, or there is none): the characters before a token are
+#: those that start none ([^A-Za-z,;:]), and each part is possessive (no backtracking), so one
+#: match reads exactly the tokens the iterator would give
+_FIRST_WORDS = re.compile(r"[^A-Za-z,;:]*+([A-Za-z][\w'’\-]*+)[^A-Za-z,;:]*+([A-Za-z][\w'’\-]*+)"
+                          r"(?:[^A-Za-z,;:]*+([A-Za-z][\w'’\-]*+))?")
 _ADVERBS = {"also", "then", "later", "once", "again", "further", "previously", "recently", "simply", "just"}
 _AFTER_NAME = re.compile(r"(?:,[^,.]{0,60},)?\s+(?:has |had |also |then |later )?([a-z]+)")
 _SENTENCE_STOP = re.compile(r"[.!?](?=[\s\"”’']|$)")  # what sentence_end looks for
@@ -265,7 +267,8 @@ class Resolver:
         best = None
         best_pos: tuple[int, int] | None = None
         for e in self.ents.orgs:  # the organisations of ents.items, in its order
-            if cap not in e.name.split():
+            # a word of the name is in the name: the substring test first (no list of words)
+            if cap not in e.name or cap not in e.name.split():
                 continue
             for m in e.mentions:
                 if (m.para, m.start) < (para, pos) and (best_pos is None or (m.para, m.start) > best_pos):
@@ -329,26 +332,34 @@ class Resolver:
         return self._segment_after(last.para, a, b)
 
     def _name_cue(self, para: int, a: int, near: int) -> Attribution | None:
-        """The attribution of `"...," Miller said.`, `"...," he added.`: a word and a cue, the
-        first two tokens after the quotation. What _segment_after(para, a, b) gives, read with one
-        match (no sentence end, no token iterator: ~7k instructions a quotation), else None.
+        """The attribution of `"...," Miller said.`, `"...," he added.`, `"...," the commission
+        said`: a subject word (or two) and a cue, the first tokens after the quotation. What
+        _segment_after(para, a, b) gives, read with one match (no sentence end, no token
+        iterator: ~7k instructions a quotation), else None.
 
         `near` is at most the segment's end b (the first '.', '!' or '?' from a, after which b
         comes at the earliest, or the next opening mark, where b is then too): no token holds one
         of those characters, so the tokens before `near` are the first ones before b, the same.
         The rule taken is _segment_after's: the first word is no cue, no "according" and no
-        adverb (then it is the subject), the second is a cue and no "according"."""
-        m = _TWO_WORDS.match(self.paragraphs[para], a, near)
+        adverb (then it is the subject's start), and the first cue is the second or third word,
+        with no "according" before it."""
+        m = _FIRST_WORDS.match(self.paragraphs[para], a, near)
         if m is None:
             return None
-        first, cue = m.group(1, 2)
-        first = first.lower()
-        cue = cue.lower()
         cues = self.lex.cues
-        if (cue not in cues or cue == "according" or first in cues or first == "according"
-                or first in _ADVERBS):
+        first = m.group(1).lower()
+        if first in cues or first == "according" or first in _ADVERBS:
             return None
-        return self._subject_cue(para, m.start(1), m.start(2), cue)
+        for k in (2, 3):
+            word = m.group(k)
+            if word is None:
+                return None
+            low = word.lower()
+            if low == "according":
+                return None
+            if low in cues:
+                return self._subject_cue(para, m.start(1), m.start(k), low)
+        return None
 
     def _subject_cue(self, para: int, s0: int, ws: int, cue: str) -> Attribution:
         """The attribution of a subject text[s0:ws] before its cue ("Miller said", "the commission

@@ -23,6 +23,7 @@ import convert
 from convert import decode as dec
 from convert import model
 from convert.errors import InputError
+from convert.result import Message
 from convert.extract import _has_word, _clean_title, _settle_roles
 from convert.extract.entities import Ent
 from convert.extract.spans import ParaMap, ParaSpans
@@ -146,7 +147,7 @@ def test_line_starts_on_odd_text(text):
 _VALUES = st.one_of(st.none(), st.integers(-5, 500), st.text(max_size=5), st.booleans(), st.tuples())
 FAST_CLASSES = [model.Span, model.Block, model.Dateline, model.Paragraph, model.Quote, model.Entity,
                 model.DateMention, model.Source, model.Title, model.Article, dec.Decoded, layout.Line,
-                layout.RawBlock]
+                layout.RawBlock, Message]
 
 
 @pytest.mark.parametrize("cls", FAST_CLASSES, ids=lambda c: c.__name__)
@@ -171,6 +172,20 @@ def test_fast_constructor_builds_the_same_object(cls, data):
     with pytest.raises(dataclasses.FrozenInstanceError):
         setattr(fast, fields[0].name, 1)
     assert copy.deepcopy(fast) == plain
+
+
+def test_messages_make_builds_the_plain_message():
+    """messages.make builds its Message with fast_constructor: the same object as Message(...)."""
+    from convert import messages
+
+    for code, fmt in (("NC201", {}), ("NC301", {"mark": '"'}), ("NC102", {"offset": 7, "encoding": "cp1252"})):
+        entry = messages.CODES[code]
+        for kw in ({}, {"line": 3, "col": 9, "file": "a.txt"}, {"path": "/x", "severity": "error"}):
+            made = messages.make(code, **kw, **fmt)
+            plain = Message(code=code, severity=kw.get("severity", entry.severity), text=entry.template.format(**fmt),
+                            line=kw.get("line"), col=kw.get("col"), path=kw.get("path"), file=kw.get("file"),
+                            hint=entry.hint)
+            assert type(made) is Message and made == plain and hash(made) == hash(plain)
 
 
 def test_fast_constructor_falls_back_for_other_classes():

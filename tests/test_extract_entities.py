@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 import convert
 from convert.extract.lexicon import ENV_VAR, lexicon
@@ -140,3 +142,20 @@ def test_new_ent_builds_what_the_dataclass_builds():
         value = getattr(a, f.name)
         if isinstance(value, (list, set)):
             assert value is not getattr(b, f.name), f.name
+
+
+def _initials_plain(name):
+    """entities.initials without its ASCII path."""
+    import re
+
+    return "".join([p[0] for p in re.findall(r"[\w&]+", name) if p[0].isupper() or p[0].isdigit()]).upper()
+
+
+@settings(max_examples=3000, deadline=None)
+@given(st.text(alphabet=st.sampled_from(list("AZaz09_&.-'’ \t\nÉéŁß١²ǅ")), max_size=30) | st.text(max_size=30))
+def test_initials_ascii_path_is_the_plain_rule(name):
+    from convert.extract.entities import initials
+
+    assert initials(name) == _initials_plain(name)
+    ascii_name = name.encode("ascii", "replace").decode("ascii")
+    assert initials(ascii_name) == _initials_plain(ascii_name)

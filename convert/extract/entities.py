@@ -359,7 +359,18 @@ class Entities:
         return None
 
 
+# an ASCII capital or digit that opens a run of [\w&] (in ASCII, \w is [A-Za-z0-9_]; a class, then
+# the look-behind: re skips to the candidates instead of trying the look-behind at every position)
+_ASCII_INITIAL = re.compile(r"[A-Z0-9](?<![A-Za-z0-9_&][A-Z0-9])")
+
+
 def initials(name: str) -> str:
+    """The capitals and digits that open the words (runs of word characters and &) of `name`,
+    upper-cased: "UN" for "United Nations". An ASCII name (`isascii` is a flag, not a scan; most
+    names) in one findall, half the cost: its capitals are A-Z, its digits 0-9 and its word
+    characters A-Za-z0-9_ (tests/test_extract_entities.py compares the two ways)."""
+    if name.isascii():
+        return "".join(_ASCII_INITIAL.findall(name))
     parts = _RE1.findall(name)
     return "".join([p[0] for p in parts if p[0].isupper() or p[0].isdigit()]).upper()
 

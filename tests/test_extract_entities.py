@@ -159,3 +159,44 @@ def test_initials_ascii_path_is_the_plain_rule(name):
     assert initials(name) == _initials_plain(name)
     ascii_name = name.encode("ascii", "replace").decode("ascii")
     assert initials(ascii_name) == _initials_plain(ascii_name)
+
+
+def _apposition_title_plain(phrase, lex):
+    """_apposition_title as first written: the head is the last word of _RE7.split's first part."""
+    from convert.extract import entities as E
+    words = phrase.split()
+    if words[0].lower() in ("the", "a", "an"):
+        words = words[1:]
+    core = E._RE7.split(" ".join(words), maxsplit=1)
+    head_words = core[0].split()
+    if not (head_words and head_words[-1].lower().rstrip("s") in lex.title_stems
+            and lex.cues.isdisjoint(map(str.lower, words))):
+        return None
+    title = E._no_full_stop(" ".join(words))
+    cut = E._RE8.search(title)
+    if cut:
+        title = title[:cut.start()]
+    return title, E._no_full_stop(phrase)
+
+
+_APPOS_WORDS = ["the", "a", "an", "The", "at", "of", "for", "with", "in", "from", "on", "Director", "directors",
+                "spokesperson", "Deputy", "said", "Amnesty", "International", "South", "Asia.", "U.S.", "Inc.", "chief",
+                "executive", "economist", "has", "denied", "X", "é"]
+
+
+@settings(max_examples=400, deadline=None)
+@given(st.lists(st.sampled_from(_APPOS_WORDS), min_size=1, max_size=9),
+       st.lists(st.sampled_from([" ", "  ", "\t", "\n", " \u00a0"]), min_size=8, max_size=8), st.text(max_size=20))
+def test_apposition_title_is_the_plain_form(words, gaps, extra):
+    """The search-and-slice head of _apposition_title against the split form, on phrases as _APPOS
+    gives them (single spaces) and on any white space and text."""
+    from convert.extract import entities as E
+    lex = lexicon(None)
+    phrases = [" ".join(words), "".join(w + g for w, g in zip(words, gaps + [""])), " ".join(words) + " " + extra]
+    for phrase in phrases:
+        if phrase.split():
+            assert E._apposition_title(phrase, lex) == _apposition_title_plain(phrase, lex), phrase
+    text = "Ann Lee, " + " ".join(words) + ", said."
+    m = E._APPOS.match(text, 7)
+    if m:
+        assert E._apposition_title(m.group(1), lex) == _apposition_title_plain(m.group(1), lex)

@@ -1120,16 +1120,26 @@ def find_entities(paragraphs: list[str], lex: Lexicon) -> tuple[Entities, list[t
     people = ents.people  # (the persons of ents.items, in the same order)
     for pos in finder.possessed:
         for e in people:
-            if any(m.start == pos for m in e.mentions):
-                pi = next(m.para for m in e.mentions if m.start == pos)
-                before = [(mm.para, mm.start, x) for x in people if x is not e
-                          for mm in x.mentions if mm.para < pi or mm.para == pi and mm.start < pos]
-                if before:
-                    finder.role_notes.append((e, "", "\x00" + str(max(before, key=lambda b: b[:2])[2].key)))
+            # (a plain loop, not any() and next() over generators: a generator left early is
+            # closed with a GeneratorExit; the first mention at `pos` gives the paragraph)
+            for hit in e.mentions:
+                if hit.start == pos:
+                    break
+            else:
+                continue
+            pi = hit.para
+            before = [(mm.para, mm.start, x) for x in people if x is not e
+                      for mm in x.mentions if mm.para < pi or mm.para == pi and mm.start < pos]
+            if before:
+                finder.role_notes.append((e, "", "\x00" + str(max(before, key=lambda b: b[:2])[2].key)))
     # "The Port Workers Union said ... Its general secretary, David Okafor": the last organisation before
     for pos in finder.its:
         for e in people:
-            hit = next((m for m in e.mentions if m.start == pos), None)
+            for hit in e.mentions:  # the first mention at `pos` (a loop: see above)
+                if hit.start == pos:
+                    break
+            else:
+                hit = None
             if hit is not None:
                 orgs = [(mm.para, mm.start, x) for x in ents.orgs
                         for mm in x.mentions if hit.para - 1 <= mm.para and (mm.para, mm.start) < (hit.para, pos)]
@@ -1247,12 +1257,18 @@ def _apposition_title(phrase: str, lex: Lexicon) -> tuple[str, str] | None:
     words = phrase.split()
     if words[0].lower() in ("the", "a", "an"):
         words = words[1:]
-    core = _RE7.split(" ".join(words), maxsplit=1)
-    head_words = core[0].split()
-    if not (head_words and head_words[-1].lower().rstrip("s") in lex.title_stems
+    # the head is the last word before the first " at "/" of "/...: `joined` holds its words
+    # separated by single spaces (no other white space, none at its ends), so the head is what
+    # follows the last space of the part before the match (a search and slices instead of
+    # _RE7.split, " ".join and split; the same word, "" when there is none)
+    joined = " ".join(words)
+    cut = _RE7.search(joined)
+    core = joined if cut is None else joined[:cut.start()]
+    head = core[core.rfind(" ") + 1:]
+    if not (head and head.lower().rstrip("s") in lex.title_stems
             and lex.cues.isdisjoint(map(str.lower, words))):
         return None
-    title = _no_full_stop(" ".join(words))
+    title = _no_full_stop(joined)
     cut = _RE8.search(title)
     if cut:
         title = title[:cut.start()]

@@ -492,3 +492,17 @@ def test_dateline_prefilter_on_fixture_paragraphs():
         assert credit or dl.DATELINE_CREDIT.match(para) is None, para
         assert line or dl.DATELINE_LINE.match(para) is None, para
     assert dl.DATELINE_LINE.match("LONDON, 12 Jan.") and dl._may_match("LONDON, 12 Jan.")[2]
+
+
+def test_lexicon_without_paths_is_the_plain_build(monkeypatch):
+    """lexicon()'s shortcut for no $NEWSCONV_WORDS and no `extra` gives the word lists the plain
+    path builds (an empty tuple of paths); a value of separators only still takes the plain path."""
+    import importlib
+    import os
+    lx = importlib.import_module("convert.extract.lexicon")
+    monkeypatch.delenv(lx.ENV_VAR, raising=False)
+    assert lx.lexicon() is lx._build(tuple(str(Path(p)) for p in [p for p in "".split(os.pathsep) if p]))
+    monkeypatch.setenv(lx.ENV_VAR, "")
+    assert lx.lexicon(None) is lx._build(())
+    monkeypatch.setenv(lx.ENV_VAR, os.pathsep)
+    assert lx.lexicon(None) is lx._build(())

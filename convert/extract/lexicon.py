@@ -138,7 +138,10 @@ def env_words() -> str:
 
 def lexicon(extra: str | os.PathLike | None = None) -> Lexicon:
     """The word lists, with the user's files from `extra` and $NEWSCONV_WORDS added (cached)."""
-    paths = [p for p in env_words().split(os.pathsep) if p]
+    words = env_words()
+    if not words and extra is None:
+        return _build(())  # what the lines below give for no paths, without building them
+    paths = [p for p in words.split(os.pathsep) if p]
     if extra is not None:
         paths.append(os.fspath(extra))
     return _build(tuple(str(Path(p)) for p in paths))

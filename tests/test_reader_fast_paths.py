@@ -433,3 +433,76 @@ def test_line_end_searches_from_the_tail(text):
 @given(st.one_of(text_st, st.text(alphabet=st.characters(max_codepoint=127), max_size=60)))
 def test_case_counts_match_str_methods(text):
     assert text_reader._case_counts(text) == (sum(map(str.isupper, text)), sum(map(str.islower, text)))
+
+
+def test_env_words_is_os_environ_get(monkeypatch):
+    """lexicon.env_words (a plain dict lookup) against the os.environ.get it stands for: unset,
+    set, empty, non-ASCII, and an os.environ replaced by a plain mapping."""
+    import importlib
+    lx = importlib.import_module("convert.extract.lexicon")
+
+    def plain() -> str:
+        import os
+        return os.environ.get(lx.ENV_VAR, "")
+
+    monkeypatch.delenv(lx.ENV_VAR, raising=False)
+    assert lx.env_words() == plain() == ""
+    for value in ("", "/tmp/a.toml", "/tmp/a.toml:/tmp/b.toml", "/tmp/wörter.toml"):
+        monkeypatch.setenv(lx.ENV_VAR, value)
+        assert lx.env_words() == plain() == value
+    monkeypatch.delenv(lx.ENV_VAR)
+    assert lx.env_words() == plain() == ""
+    import os
+    monkeypatch.setattr(os, "environ", {lx.ENV_VAR: "/tmp/x.toml"})
+    assert lx.env_words() == "/tmp/x.toml"
+
+
+_DL_ALPHABET = st.sampled_from(list("AaBNYTWJMDSo. ,:;-–—―‒_()/'\"”!?\n\t") + ["Jan.", "Sept.", "March", "12", "2024",
+                                                                                 "(AP)", "/PRNewswire/", " -- ",
+                                                                                 "NEW YORK", "Monday, ", " de "])
+
+
+def _dateline_cases() -> list[str]:
+    paras = []
+    for path in FIXTURES:
+        text = path.read_text(encoding="utf-8", errors="replace")
+        paras += [p for p in re.split(r"\n\s*\n|\n", text) if p.strip()][:8]
+    return paras
+
+
+@settings(max_examples=1500, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(st.lists(_DL_ALPHABET, max_size=14).map("".join))
+def test_dateline_prefilter_never_skips_a_match(text):
+    """dateline._may_match says False only where the pattern it stands for finds no match."""
+    from convert.readers import dateline as dl
+    for para in (text, "WASHINGTON" + text, "Geneva" + text, text + "."):
+        prefix, credit, line = dl._may_match(para)
+        assert prefix or dl.DATELINE_PREFIX.match(para) is None
+        assert credit or dl.DATELINE_CREDIT.match(para) is None
+        assert line or dl.DATELINE_LINE.match(para) is None
+
+
+def test_dateline_prefilter_on_fixture_paragraphs():
+    from convert.readers import dateline as dl
+    cases = _dateline_cases() + ["LONDON, 12 Jan.", "LONDON, 12 Jan. ", "NEW YORK, March 3 -", "DILI (AP) 2024-01-02\n",
+                                 "The lead ends here.", "Paris, 3 May (AFP)", "Paris (AFP)Senate votes", "ISLAMABAD: The"]
+    for para in cases:
+        prefix, credit, line = dl._may_match(para)
+        assert prefix or dl.DATELINE_PREFIX.match(para) is None, para
+        assert credit or dl.DATELINE_CREDIT.match(para) is None, para
+        assert line or dl.DATELINE_LINE.match(para) is None, para
+    assert dl.DATELINE_LINE.match("LONDON, 12 Jan.") and dl._may_match("LONDON, 12 Jan.")[2]
+
+
+def test_lexicon_without_paths_is_the_plain_build(monkeypatch):
+    """lexicon()'s shortcut for no $NEWSCONV_WORDS and no `extra` gives the word lists the plain
+    path builds (an empty tuple of paths); a value of separators only still takes the plain path."""
+    import importlib
+    import os
+    lx = importlib.import_module("convert.extract.lexicon")
+    monkeypatch.delenv(lx.ENV_VAR, raising=False)
+    assert lx.lexicon() is lx._build(tuple(str(Path(p)) for p in [p for p in "".split(os.pathsep) if p]))
+    monkeypatch.setenv(lx.ENV_VAR, "")
+    assert lx.lexicon(None) is lx._build(())
+    monkeypatch.setenv(lx.ENV_VAR, os.pathsep)
+    assert lx.lexicon(None) is lx._build(())

@@ -435,28 +435,6 @@ def test_case_counts_match_str_methods(text):
     assert text_reader._case_counts(text) == (sum(map(str.isupper, text)), sum(map(str.islower, text)))
 
 
-def test_env_words_is_os_environ_get(monkeypatch):
-    """lexicon.env_words (a plain dict lookup) against the os.environ.get it stands for: unset,
-    set, empty, non-ASCII, and an os.environ replaced by a plain mapping."""
-    import importlib
-    lx = importlib.import_module("convert.extract.lexicon")
-
-    def plain() -> str:
-        import os
-        return os.environ.get(lx.ENV_VAR, "")
-
-    monkeypatch.delenv(lx.ENV_VAR, raising=False)
-    assert lx.env_words() == plain() == ""
-    for value in ("", "/tmp/a.toml", "/tmp/a.toml:/tmp/b.toml", "/tmp/wörter.toml"):
-        monkeypatch.setenv(lx.ENV_VAR, value)
-        assert lx.env_words() == plain() == value
-    monkeypatch.delenv(lx.ENV_VAR)
-    assert lx.env_words() == plain() == ""
-    import os
-    monkeypatch.setattr(os, "environ", {lx.ENV_VAR: "/tmp/x.toml"})
-    assert lx.env_words() == "/tmp/x.toml"
-
-
 _DL_ALPHABET = st.sampled_from(list("AaBNYTWJMDSo. ,:;-–—―‒_()/'\"”!?\n\t") + ["Jan.", "Sept.", "March", "12", "2024",
                                                                                  "(AP)", "/PRNewswire/", " -- ",
                                                                                  "NEW YORK", "Monday, ", " de "])

@@ -118,27 +118,9 @@ def _title_lengths(titles: set[str]) -> dict[str, tuple[int, ...]]:
     return {w: tuple(sorted(ns, reverse=True)) for w, ns in lengths.items()}
 
 
-_ENVIRON_TYPE = type(os.environ)
-_ENV_KEY = os.environ.encodekey(ENV_VAR) if hasattr(os.environ, "encodekey") else None
-
-
-def env_words() -> str:
-    """$NEWSCONV_WORDS as `os.environ.get(ENV_VAR, "")` gives it, read afresh on every call (tests
-    set it at run time). Why not that call: when the variable is unset (the usual case),
-    Mapping.get raises and catches a KeyError inside os.environ, ~16k instructions a parse; the
-    mapping's own dict answers the same question with a plain lookup (os.environ keeps its
-    values there, encoded by its encodekey). Any other kind of os.environ (a test's stand-in)
-    takes the plain call. tests/test_reader_fast_paths.py checks both agree."""
-    env = os.environ
-    if type(env) is not _ENVIRON_TYPE or _ENV_KEY is None:
-        return env.get(ENV_VAR, "")
-    raw = env._data.get(_ENV_KEY)
-    return "" if raw is None else env.decodevalue(raw)
-
-
 def lexicon(extra: str | os.PathLike | None = None) -> Lexicon:
     """The word lists, with the user's files from `extra` and $NEWSCONV_WORDS added (cached)."""
-    words = env_words()
+    words = os.environ.get(ENV_VAR, "")
     if not words and extra is None:
         return _build(())  # what the lines below give for no paths, without building them
     paths = [p for p in words.split(os.pathsep) if p]

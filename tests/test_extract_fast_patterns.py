@@ -172,33 +172,14 @@ def test_trailing_words_in_any_case_is_the_lower_case_test():
 
 
 def _left_title_plain(finder, text, start):
-    """Finder._left_title as it was before its shortcut for a plain word before the name."""
+    """Finder._left_title as it was before its shortcut for a plain word before the name (the
+    title read from the words found is Finder._title_of_words, which both share)."""
     before = text[max(0, start - 100):start]
     m = entities._LEFT_WORDS_REV.match(before[-2::-1] if before.endswith("\n") else before[::-1])
     if not m:
         return finder._comma_title(text, start)
-    words = m.group(0)[::-1].split()
-    lex = finder.lex
-    k = len(words)
-    saw_title = False
-    while k > 0:
-        w = words[k - 1]
-        low = w.lower()
-        if low in lex.title_words or low in lex.title_modifiers:
-            saw_title = saw_title or low in lex.title_words
-            k -= 1
-            continue
-        if saw_title and (w[0].isupper() or w in ("of", "the", "for")) and w not in lex.not_names \
-                and not (w.endswith(".") and not entities._ABBR_END.search(w) and not entities._ABBR_WORD.fullmatch(w)):
-            k -= 1
-            continue
-        break
-    while k < len(words) and (words[k] in ("of", "the", "for") or words[k].lower() in entities._HONORIFICS):
-        k += 1
-    if not saw_title:
-        return finder._comma_title(text, start)
-    title = " ".join(words[k:])
-    return title if title and title.lower() not in entities._HONORIFICS else ""
+    title = finder._title_of_words(m.group(0)[::-1].split())
+    return finder._comma_title(text, start) if title is None else title
 
 
 def test_left_title_shortcut_gives_the_plain_answer(shared):

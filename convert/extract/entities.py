@@ -929,7 +929,14 @@ class Finder:
         m = _LEFT_WORDS_REV.match(tail[::-1])
         if not m:
             return self._comma_title(text, start)
-        words = m.group(0)[::-1].split()
+        title = self._title_of_words(m.group(0)[::-1].split())
+        return self._comma_title(text, start) if title is None else title
+
+    def _title_of_words(self, words: list[str]) -> str | None:
+        """The title that ends `words` (the words right before a name): its title words, with the
+        capitalised words before them, without a leading "of"/"the"/honorific; "" when that
+        leaves nothing or an honorific; None when the last words hold no title word."""
+        lex = self.lex
         k = len(words)
         saw_title = False
         while k > 0:
@@ -948,7 +955,7 @@ class Finder:
         while k < len(words) and (words[k] in ("of", "the", "for") or words[k].lower() in _HONORIFICS):
             k += 1
         if not saw_title:
-            return self._comma_title(text, start)
+            return None
         title = " ".join(words[k:])
         return title if title and title.lower() not in _HONORIFICS else ""
 

@@ -31,6 +31,7 @@ from convert.readers import layout, signoff
 from convert.readers import text as text_reader
 from convert.textpos import (LINE_BREAK, LineIndex, fast_constructor, line_breaks, line_pieces, line_starts,
                              uniform_line_break)
+from plain_forms import plain_split_lines
 
 ROOT = Path(__file__).resolve().parent.parent
 FIXTURES = sorted((ROOT / "fixtures").glob("*.txt"))
@@ -107,18 +108,6 @@ def _plain_starts(text: str) -> list[int]:
     return [0] + [m.end() for m in LINE_BREAK.finditer(text)]
 
 
-def _plain_lines(text: str) -> list[layout.Line]:
-    """split_lines as it was written with the regex alone."""
-    lines = []
-    pos = 0
-    for m in LINE_BREAK.finditer(text):
-        lines.append(layout.Line(pos, m.start(), m.end(), text[pos:m.start()]))
-        pos = m.end()
-    if pos < len(text):
-        lines.append(layout.Line(pos, len(text), len(text), text[pos:]))
-    return lines
-
-
 @PROPS
 @given(lines_st, break_st, st.data())
 def test_line_starts_and_lines_match_the_regex(lines, brk, data):
@@ -126,10 +115,10 @@ def test_line_starts_and_lines_match_the_regex(lines, brk, data):
     assert line_starts(text) == _plain_starts(text)
     assert LineIndex(text)._starts == _plain_starts(text)
     assert line_breaks(text) == [m.span() for m in LINE_BREAK.finditer(text)]
-    assert layout.split_lines(text) == _plain_lines(text)
+    assert layout.split_lines(text) == plain_split_lines(text)
     # the reader hands the line index's breaks to the layout pass: the same lines and blocks
     assert LineIndex(text).cut == line_pieces(text)
-    assert layout.split_lines(text, LineIndex(text).cut) == _plain_lines(text)
+    assert layout.split_lines(text, LineIndex(text).cut) == plain_split_lines(text)
     assert layout.segment(text, LineIndex(text).cut) == layout.segment(text)
     kinds = {m.group() for m in LINE_BREAK.finditer(text)}
     assert uniform_line_break(text) == (kinds.pop() if len(kinds) == 1 else "\n" if not kinds else None)
@@ -139,7 +128,7 @@ def test_line_starts_and_lines_match_the_regex(lines, brk, data):
 @given(text_st)
 def test_line_starts_on_odd_text(text):
     assert line_starts(text) == _plain_starts(text)
-    assert layout.split_lines(text) == _plain_lines(text)
+    assert layout.split_lines(text) == plain_split_lines(text)
 
 
 # -- fast_constructor ------------------------------------------------------------------------------
@@ -281,14 +270,8 @@ def _settle_roles_plain(ents, role_notes) -> None:
 
 def _clean_title_plain(title: str) -> str:
     """_clean_title without its shortcut for titles that need no change."""
-    from convert.extract import _TITLE_LEAD, _TITLE_TAIL
-    words = title.split()
-    i, j = 0, len(words)
-    while i < j and words[i].lower() in _TITLE_LEAD:
-        i += 1
-    while j > i and words[j - 1].lower() in _TITLE_TAIL:
-        j -= 1
-    return title if (i, j) == (0, len(words)) else " ".join(words[i:j])
+    from convert.extract import _trim_title
+    return _trim_title(title, title.split())
 
 
 @PROPS

@@ -26,20 +26,11 @@ from convert.readers import layout
 from convert.readers import text as text_reader
 from convert.readers.signoff import is_signoff
 from convert.textpos import LINE_BREAK, LineIndex, _line_pieces_by_regex, line_pieces
+from plain_forms import plain_split_lines
 
 PROPS = settings(max_examples=400, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 
 # -- the layout pass as it was written: a Line object per line ------------------------------------
-
-
-def _plain_split_lines(text: str) -> list[layout.Line]:
-    lines, pos = [], 0
-    for m in LINE_BREAK.finditer(text):
-        lines.append(layout.Line(pos, m.start(), m.end(), text[pos:m.start()]))
-        pos = m.end()
-    if pos < len(text):
-        lines.append(layout.Line(pos, len(text), len(text), text[pos:]))
-    return lines
 
 
 def _plain_groups(lines):
@@ -109,7 +100,7 @@ def _plain_wrapped_blocks(group):
 
 
 def _plain_segment(text: str):
-    groups = _plain_groups(_plain_split_lines(text))
+    groups = _plain_groups(plain_split_lines(text))
     if not groups:
         return "empty", []
     blocks, wrapped = [], False
@@ -187,8 +178,8 @@ def _check_layout(text: str) -> None:
     index = LineIndex(text)
     assert layout.segment(text) == want
     assert layout.segment(text, index.cut) == want
-    assert layout.split_lines(text) == _plain_split_lines(text)
-    assert layout.split_lines(text, index.cut) == _plain_split_lines(text)
+    assert layout.split_lines(text) == plain_split_lines(text)
+    assert layout.split_lines(text, index.cut) == plain_split_lines(text)
     for block in want[1]:  # what the reader's _entries relies on: a one-line block is its source slice
         assert (text[block.start:block.end] == block.text) is (block.lines == 1)
 

@@ -56,6 +56,12 @@ def _clean_title(title: str) -> str:
     words = title.split()
     if not words or (words[0].lower() not in _TITLE_LEAD and words[-1].lower() not in _TITLE_TAIL):
         return title  # most titles: nothing to drop
+    return _trim_title(title, words)
+
+
+def _trim_title(title: str, words: list[str]) -> str:
+    """`title` (split into `words`) without its leading adverbs and articles and trailing
+    honorifics; `title` itself when there are none."""
     i, j = 0, len(words)
     while i < j and words[i].lower() in _TITLE_LEAD:
         i += 1

@@ -270,15 +270,26 @@ def _texts(shared_dir: Path) -> list[str]:
     return texts + [t.lower() for t in texts] + [t.upper() for t in texts]
 
 
-def test_pronoun_is_the_plain_search(shared):
-    # every he/she of every article (quotations included: their marks make the quoted stretches)
+def _resolver_pairs(texts: list[str], quotes: str | None = "scanned"):
+    """(paragraphs, Resolver, PlainResolver) of each text, both resolvers over the same entities
+    and quotations: none (`quotes` None), as scanned ("scanned"), or merged as extract merges
+    them ("merged")."""
     lex = X.lexicon(None)
-    n = 0
-    for text in _texts(shared):
+    for text in texts:
         paras = _paragraphs(text.encode("utf-8"))
         ents, _notes = E.find_entities(paras, lex)
-        raws, _stray = Q.scan(paras, [False] * len(paras))
-        fast, plain = S.Resolver(paras, ents, lex, raws), PlainResolver(paras, ents, lex, raws)
+        raws = ()
+        if quotes is not None:
+            raws, _stray = Q.scan(paras, [False] * len(paras))
+            if quotes == "merged":
+                raws = X.merge_interrupted(paras, raws, lex)
+        yield paras, S.Resolver(paras, ents, lex, raws), PlainResolver(paras, ents, lex, raws)
+
+
+def test_pronoun_is_the_plain_search(shared):
+    # every he/she of every article (quotations included: their marks make the quoted stretches)
+    n = 0
+    for paras, fast, plain in _resolver_pairs(_texts(shared), quotes="scanned"):
         for p, t in enumerate(paras):
             for m in S._PRONOUN.finditer(t):
                 w = m.group(1) or m.group(2)
@@ -290,13 +301,8 @@ def test_pronoun_is_the_plain_search(shared):
 
 
 def test_resolve_is_the_plain_rule(shared):
-    lex = X.lexicon(None)
     n = 0
-    for text in _texts(shared)[:60]:
-        paras = _paragraphs(text.encode("utf-8"))
-        ents, _notes = E.find_entities(paras, lex)
-        raws, _stray = Q.scan(paras, [False] * len(paras))
-        fast, plain = S.Resolver(paras, ents, lex, raws), PlainResolver(paras, ents, lex, raws)
+    for paras, fast, plain in _resolver_pairs(_texts(shared)[:60], quotes="scanned"):
         for p, t in enumerate(paras):
             for start in range(0, len(t) + 1, 11):
                 for end in (start + 3, start + 30, start + 90, len(t)):
@@ -310,12 +316,8 @@ def test_resolve_is_the_plain_rule(shared):
 def test_after_is_the_plain_reading(shared):
     # a quotation closing at every few positions of every paragraph, alone or with a next one:
     # after's two-word reading (_name_cue) and the plain token loop to the sentence's end agree
-    lex = X.lexicon(None)
     n = fast_ones = 0
-    for text in _texts(shared)[::3]:
-        paras = _paragraphs(text.encode("utf-8"))
-        ents, _notes = E.find_entities(paras, lex)
-        fast, plain = S.Resolver(paras, ents, lex), PlainResolver(paras, ents, lex)
+    for paras, fast, plain in _resolver_pairs(_texts(shared)[::3], quotes=None):
         for p, t in enumerate(paras):
             for close in range(0, len(t), 4):
                 q = Q.RawQuote([Q.Piece(p, 0, close, -1, close)])
@@ -330,13 +332,9 @@ def test_after_is_the_plain_reading(shared):
 
 def test_org_by_head_is_the_plain_search(shared):
     # every word of every entity's name (people's and places' too: only organisations may answer)
-    lex = X.lexicon(None)
     n = 0
-    for text in _texts(shared)[:60]:
-        paras = _paragraphs(text.encode("utf-8"))
-        ents, _notes = E.find_entities(paras, lex)
-        fast, plain = S.Resolver(paras, ents, lex), PlainResolver(paras, ents, lex)
-        heads = sorted({w.lower() for e in ents.items for w in e.name.split()} | {"commission", "ministry"})
+    for paras, fast, plain in _resolver_pairs(_texts(shared)[:60], quotes=None):
+        heads = sorted({w.lower() for e in fast.ents.items for w in e.name.split()} | {"commission", "ministry"})
         for head in heads:
             for p in range(len(paras) + 1):
                 for pos in (0, 40, 10**6):
@@ -347,14 +345,8 @@ def test_org_by_head_is_the_plain_search(shared):
 
 def test_quoted_is_the_plain_test(shared):
     # the quoted pieces of a paragraph gathered on demand, and all of them up front, agree everywhere
-    lex = X.lexicon(None)
     n = 0
-    for text in _texts(shared)[:60]:
-        paras = _paragraphs(text.encode("utf-8"))
-        ents, _notes = E.find_entities(paras, lex)
-        raws, _stray = Q.scan(paras, [False] * len(paras))
-        raws = X.merge_interrupted(paras, raws, lex)
-        fast, plain = S.Resolver(paras, ents, lex, raws), PlainResolver(paras, ents, lex, raws)
+    for paras, fast, plain in _resolver_pairs(_texts(shared)[:60], quotes="merged"):
         for p, t in enumerate(paras):
             for pos in range(len(t) + 1):
                 assert fast._quoted(p, pos) is plain._quoted(p, pos), (t, pos)

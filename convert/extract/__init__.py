@@ -19,7 +19,7 @@ from operator import attrgetter
 from .. import messages
 from ..model import Dateline, DateMention, Entity, Paragraph, Quote, Span
 from ..result import Message
-from ..textpos import LineIndex, fast_constructor
+from ..textpos import LineIndex, fast_constructor, serial_ids
 from . import dates as _dates
 from . import events as _events
 from .entities import Ent, Mention, find_entities
@@ -118,7 +118,7 @@ def extract(text: str, index: LineIndex, paragraphs: tuple[Paragraph, ...], date
     # ids in order of first mention
     used = [e for e in ents.items if e.mentions or e.type == "event"]
     used.sort(key=_FIRST)
-    ids = {e.key: f"e{i + 1}" for i, e in enumerate(used)}
+    ids = dict(zip([e.key for e in used], serial_ids("e", len(used))))
     entities = _entities(used, ids, maps)
 
     quotes = _quotes(raws, atts, ids, paras, paragraphs, maps, notes, source_name)
@@ -139,8 +139,9 @@ def _date_mentions(paras: list[str], maps: ParaSpans, anchor, year: int | None) 
         for s, e, dtext, kind, value in _dates.find_dates(t, anchor, year):
             found_dates.append((pi, s, e, value))
             date_texts.append((dtext, kind))
-    date_list = [_DateMention(f"d{i + 1}", dtext, kind, span, value) for i, ((dtext, kind), span, (_, _, _, value))
-                 in enumerate(zip(date_texts, maps.spans(d[:3] for d in found_dates), found_dates))]
+    date_list = [_DateMention(did, dtext, kind, span, value) for did, (dtext, kind), span, (_, _, _, value)
+                 in zip(serial_ids("d", len(found_dates)), date_texts, maps.spans(d[:3] for d in found_dates),
+                        found_dates)]
     return date_list, found_dates
 
 
@@ -152,6 +153,7 @@ def _quotes(raws, atts, ids: dict[int, str], paras: list[str], paragraphs: tuple
     said = [att.span for att in atts if att is not None and att.span is not None and att.text]
     speaker_spans = iter(maps.spans(said))
     quotes: list[Quote] = []
+    qids = serial_ids("q", len(raws))
     for q, att in zip(raws, atts):
         first, last = q.pieces[0], q.pieces[-1]
         span = maps.between(first.para, first.open_mark if first.open_mark >= 0 else first.start,
@@ -162,7 +164,7 @@ def _quotes(raws, atts, ids: dict[int, str], paras: list[str], paragraphs: tuple
         sp_span = next(speaker_spans) if att is not None and att.span is not None and att.text else None
         direct = q.kind == "direct"
         quotes.append(_Quote(  # positional (id, text, kind, paragraph, span, parts, speaker, speaker_text, speaker_span, cue)
-            f"q{len(quotes) + 1}", quote_text(paras, q), q.kind, paragraphs[first.para].id, span, parts, spk_id,
+            qids[len(quotes)], quote_text(paras, q), q.kind, paragraphs[first.para].id, span, parts, spk_id,
             (att.text if att is not None and att.text else None) if direct else None,
             sp_span if direct else None, att.cue if att is not None else None))
         if direct and spk_id is None:

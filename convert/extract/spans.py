@@ -63,9 +63,24 @@ class ParaSpans:
         """Source span from position `i` of paragraph `pi`'s text to position `j` of paragraph
         `pj`'s (a quotation from its opening mark to past its closing one): the span of source
         offsets offset(pi, i) to offset(pj, j). Within one paragraph without an offset table that
-        is the span of text[i:j], made by `spans` (on one line: without a search of the index)."""
-        if pi == pj and self._tables[pi] is False:
-            return self.spans(((pi, i, j),))[0]
+        is the span of text[i:j] (on one line: made here without a search of the index, as
+        `spans` makes it; tests/test_extract_glue_fast.py checks it against the index's span)."""
+        if pi == pj:
+            line = self._line[pi]
+            if line:  # on one line: made inline, as `spans` makes it (two calls saved a quotation)
+                b = self._base[pi]
+                c = self._col[pi]
+                o = SpanSlots()
+                o.start = b + i
+                o.end = b + j
+                o.line = o.end_line = line
+                o.col = c + i
+                o.end_col = c + j
+                o.__class__ = Span
+                return o
+            if self._tables[pi] is False:
+                b = self._base[pi]
+                return self.index.span(b + i, b + j)
         return self.index.span(self.offset(pi, i), self.offset(pj, j))
 
     def spans(self, triples: Iterable[tuple[int, int, int]]) -> list[Span]:

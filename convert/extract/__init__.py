@@ -158,7 +158,7 @@ def _quotes(raws, atts, ids: dict[int, str], paras: list[str], paragraphs: tuple
         first, last = q.pieces[0], q.pieces[-1]
         span = maps.between(first.para, first.open_mark if first.open_mark >= 0 else first.start,
                             last.para, last.close_mark + 1 if last.close_mark >= 0 else last.end)
-        parts = tuple(maps.spans([(p.para, p.start, p.end) for p in q.pieces])) if len(q.pieces) > 1 else ()
+        parts = tuple(maps.spans_of((q.pieces,))) if len(q.pieces) > 1 else ()
         spk = att.speaker if att is not None else None
         spk_id = ids.get(spk.key) if spk is not None else None
         sp_span = next(speaker_spans) if att is not None and att.span is not None and att.text else None
@@ -234,15 +234,20 @@ def _org_forms(orgs: list[Ent]) -> list[tuple[str, int]]:
 def _entities(used: list[Ent], ids: dict[int, str], maps: ParaSpans) -> tuple[Entity, ...]:
     """The model entities of `used`; `ids` maps the keys of the entities in the model to their ids.
     The spans of all mentions are made in one call (a mention in the dateline, paragraph -1, is
-    located in the source directly), then each entity takes its own, in source order (a single
-    one needs no sort); the empty lists, most of them, become () without a call each."""
-    spans = maps.spans([(m.para, m.start, m.end) for e in used for m in e.mentions])
+    located in the source directly), then each entity takes its own, in source order (one or two
+    need no sort); the empty lists, most of them, become () without a call each, and a single
+    alias or affiliation, most of the others, without a dict or a list comprehension
+    (tests/test_extract_glue_fast.py and tests/test_glue_fast.py compare it with the plain form)."""
+    spans = maps.spans_of([e.mentions for e in used])
     out = []
     i = 0
     for e in used:
         n = len(e.mentions)
         if n == 1:
             mine = (spans[i],)
+        elif n == 2:  # (in order, or the other way round: one comparison, not a sort)
+            a, b = spans[i], spans[i + 1]
+            mine = (a, b) if a.start <= b.start else (b, a)
         else:
             mine = spans[i:i + n]
             mine.sort(key=_START)
@@ -250,16 +255,26 @@ def _entities(used: list[Ent], ids: dict[int, str], maps: ParaSpans) -> tuple[En
         i += n
         aliases: tuple[str, ...] = ()
         if e.aliases:
-            unique = dict.fromkeys(e.aliases)  # the first of each, in order, without the name
-            unique.pop(e.name, None)
-            aliases = tuple(unique)
+            if len(e.aliases) == 1:  # (most: one alias, which needs no dict to drop repeats)
+                if e.aliases[0] != e.name:
+                    aliases = (e.aliases[0],)
+            else:
+                unique = dict.fromkeys(e.aliases)  # the first of each, in order, without the name
+                unique.pop(e.name, None)
+                aliases = tuple(unique)
         o = _EntitySlots()  # Entity(id, type, name, aliases, titles, affiliations, acronym, date, location, mentions)
         o.id = ids[e.key]
         o.type = e.type
         o.name = e.name
         o.aliases = aliases
         o.titles = tuple(e.titles) if e.titles else ()
-        o.affiliations = tuple([ids[k] for k in e.affiliations if k in ids]) if e.affiliations else ()
+        if not e.affiliations:
+            o.affiliations = ()
+        elif len(e.affiliations) == 1:  # (most: one, which needs no list comprehension, a call on 3.11)
+            a = ids.get(e.affiliations[0])
+            o.affiliations = (a,) if a is not None else ()
+        else:
+            o.affiliations = tuple([ids[k] for k in e.affiliations if k in ids])
         o.acronym = e.acronym
         o.date = e.date
         o.location = ids.get(e.location) if e.location is not None else None

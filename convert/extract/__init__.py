@@ -19,7 +19,7 @@ from operator import attrgetter
 from .. import messages
 from ..model import Dateline, DateMention, Entity, Paragraph, Quote, Span
 from ..result import Message
-from ..textpos import LineIndex, fast_constructor
+from ..textpos import LineIndex, fast_constructor, serial_ids
 from . import dates as _dates
 from . import events as _events
 from .entities import Ent, Mention, find_entities
@@ -118,7 +118,7 @@ def extract(text: str, index: LineIndex, paragraphs: tuple[Paragraph, ...], date
     # ids in order of first mention
     used = [e for e in ents.items if e.mentions or e.type == "event"]
     used.sort(key=_FIRST)
-    ids = {e.key: f"e{i + 1}" for i, e in enumerate(used)}
+    ids = dict(zip([e.key for e in used], serial_ids("e", len(used))))
     entities = _entities(used, ids, maps)
 
     quotes = _quotes(raws, atts, ids, paras, paragraphs, maps, notes, source_name)
@@ -139,8 +139,9 @@ def _date_mentions(paras: list[str], maps: ParaSpans, anchor, year: int | None) 
         for s, e, dtext, kind, value in _dates.find_dates(t, anchor, year):
             found_dates.append((pi, s, e, value))
             date_texts.append((dtext, kind))
-    date_list = [_DateMention(f"d{i + 1}", dtext, kind, span, value) for i, ((dtext, kind), span, (_, _, _, value))
-                 in enumerate(zip(date_texts, maps.spans(d[:3] for d in found_dates), found_dates))]
+    date_list = [_DateMention(did, dtext, kind, span, value) for did, (dtext, kind), span, (_, _, _, value)
+                 in zip(serial_ids("d", len(found_dates)), date_texts, maps.spans(d[:3] for d in found_dates),
+                        found_dates)]
     return date_list, found_dates
 
 
@@ -152,17 +153,18 @@ def _quotes(raws, atts, ids: dict[int, str], paras: list[str], paragraphs: tuple
     said = [att.span for att in atts if att is not None and att.span is not None and att.text]
     speaker_spans = iter(maps.spans(said))
     quotes: list[Quote] = []
+    qids = serial_ids("q", len(raws))
     for q, att in zip(raws, atts):
         first, last = q.pieces[0], q.pieces[-1]
         span = maps.between(first.para, first.open_mark if first.open_mark >= 0 else first.start,
                             last.para, last.close_mark + 1 if last.close_mark >= 0 else last.end)
-        parts = tuple(maps.spans([(p.para, p.start, p.end) for p in q.pieces])) if len(q.pieces) > 1 else ()
+        parts = tuple(maps.spans_of((q.pieces,))) if len(q.pieces) > 1 else ()
         spk = att.speaker if att is not None else None
         spk_id = ids.get(spk.key) if spk is not None else None
         sp_span = next(speaker_spans) if att is not None and att.span is not None and att.text else None
         direct = q.kind == "direct"
         quotes.append(_Quote(  # positional (id, text, kind, paragraph, span, parts, speaker, speaker_text, speaker_span, cue)
-            f"q{len(quotes) + 1}", quote_text(paras, q), q.kind, paragraphs[first.para].id, span, parts, spk_id,
+            qids[len(quotes)], quote_text(paras, q), q.kind, paragraphs[first.para].id, span, parts, spk_id,
             (att.text if att is not None and att.text else None) if direct else None,
             sp_span if direct else None, att.cue if att is not None else None))
         if direct and spk_id is None:
@@ -232,15 +234,20 @@ def _org_forms(orgs: list[Ent]) -> list[tuple[str, int]]:
 def _entities(used: list[Ent], ids: dict[int, str], maps: ParaSpans) -> tuple[Entity, ...]:
     """The model entities of `used`; `ids` maps the keys of the entities in the model to their ids.
     The spans of all mentions are made in one call (a mention in the dateline, paragraph -1, is
-    located in the source directly), then each entity takes its own, in source order (a single
-    one needs no sort); the empty lists, most of them, become () without a call each."""
-    spans = maps.spans([(m.para, m.start, m.end) for e in used for m in e.mentions])
+    located in the source directly), then each entity takes its own, in source order (one or two
+    need no sort); the empty lists, most of them, become () without a call each, and a single
+    alias or affiliation, most of the others, without a dict or a list comprehension
+    (tests/test_extract_glue_fast.py and tests/test_glue_fast.py compare it with the plain form)."""
+    spans = maps.spans_of([e.mentions for e in used])
     out = []
     i = 0
     for e in used:
         n = len(e.mentions)
         if n == 1:
             mine = (spans[i],)
+        elif n == 2:  # (in order, or the other way round: one comparison, not a sort)
+            a, b = spans[i], spans[i + 1]
+            mine = (a, b) if a.start <= b.start else (b, a)
         else:
             mine = spans[i:i + n]
             mine.sort(key=_START)
@@ -248,16 +255,26 @@ def _entities(used: list[Ent], ids: dict[int, str], maps: ParaSpans) -> tuple[En
         i += n
         aliases: tuple[str, ...] = ()
         if e.aliases:
-            unique = dict.fromkeys(e.aliases)  # the first of each, in order, without the name
-            unique.pop(e.name, None)
-            aliases = tuple(unique)
+            if len(e.aliases) == 1:  # (most: one alias, which needs no dict to drop repeats)
+                if e.aliases[0] != e.name:
+                    aliases = (e.aliases[0],)
+            else:
+                unique = dict.fromkeys(e.aliases)  # the first of each, in order, without the name
+                unique.pop(e.name, None)
+                aliases = tuple(unique)
         o = _EntitySlots()  # Entity(id, type, name, aliases, titles, affiliations, acronym, date, location, mentions)
         o.id = ids[e.key]
         o.type = e.type
         o.name = e.name
         o.aliases = aliases
         o.titles = tuple(e.titles) if e.titles else ()
-        o.affiliations = tuple([ids[k] for k in e.affiliations if k in ids]) if e.affiliations else ()
+        if not e.affiliations:
+            o.affiliations = ()
+        elif len(e.affiliations) == 1:  # (most: one, which needs no list comprehension, a call on 3.11)
+            a = ids.get(e.affiliations[0])
+            o.affiliations = (a,) if a is not None else ()
+        else:
+            o.affiliations = tuple([ids[k] for k in e.affiliations if k in ids])
         o.acronym = e.acronym
         o.date = e.date
         o.location = ids.get(e.location) if e.location is not None else None

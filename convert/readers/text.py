@@ -18,7 +18,7 @@ from ..decode import Decoded
 from ..extract import extract
 from ..model import Article, Block, Dateline, Paragraph, Title
 from ..result import Message, Result
-from ..textpos import LineIndex, fast_constructor
+from ..textpos import LineIndex, fast_constructor, serial_ids
 from .dateline import DatelineMatch, match_dateline
 from .layout import RawBlock, rejoin_lines, segment
 from .signoff import is_signoff
@@ -179,6 +179,7 @@ def _model_blocks(text: str, index: LineIndex, entries: list[tuple], dm: Datelin
     dateline's place, date and agency come from its match `dm`."""
     headline = signoff = dateline = None
     paragraphs: list[Paragraph] = []
+    ids = serial_ids("p", len(entries))  # (one id per paragraph, and a few spare)
     nexts = [e[1] for e in entries[1:]]
     nexts.append(len(text))
     spans = index.spans([(e[1], e[2]) for e in entries])
@@ -187,7 +188,7 @@ def _model_blocks(text: str, index: LineIndex, entries: list[tuple], dm: Datelin
         if role == "paragraph":  # (the commonest role, asked first)
             # a Paragraph made inline as fast_constructor makes one: a call per paragraph saved
             p = _ParagraphSlots()
-            p.id = f"p{len(paragraphs) + 1}"
+            p.id = ids[len(paragraphs)]
             p.text = norm
             p.span = sp
             p.raw = raw

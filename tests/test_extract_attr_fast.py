@@ -1,9 +1,12 @@
-"""Round 6 shortcuts of the attribution pass (speakers.py) against their plain forms.
+"""Round 6 shortcuts of the quotation and attribution passes (quotes.py, speakers.py) against
+their plain forms.
 
 - Resolver keeps each paragraph's mentions in the order of the entities and their mentions, not
   sorted by start; resolve picks the first / last one by comparing starts. Checked here with
   mentions made up at random (ties of start between entities, several types, any order) against
   PlainResolver (tests/test_extract_speakers_fast.py), which sorts them as the Resolver did.
+- quotes.marks finds "``" and "''" as a first character followed by the second: checked against
+  the MARKS pattern on generated text (runs of ' and `) and every article.
 """
 
 from __future__ import annotations
@@ -13,6 +16,7 @@ from hypothesis import strategies as st
 
 import convert.extract as X
 from convert.extract import entities as E
+from convert.extract import quotes
 from convert.extract import speakers as S
 
 from test_extract_speakers_fast import PlainResolver
@@ -63,3 +67,29 @@ def test_resolve_ties_take_the_first_or_last_added():
     assert r.resolve(0, 0, 12, False)[0] is ents.items[1]
     assert r.resolve(0, 0, 12, True)[0] is ents.items[3]
     assert r.resolve(0, 0, 6, True)[0] is ents.items[2]
+
+
+# -- quotes.marks: split for one-character marks, a first-character walk for `` and '' ---------
+
+def _plain_marks(text: str) -> list[tuple[int, str]]:
+    return [(m.start(), m.group()) for m in quotes.MARKS.finditer(text)]
+
+
+_MARK_PIECES = ['"', "“", "”", "„", "`", "``", "'", "''", "'''", "a", " ", "é", "’", "\u2003", "\n", "\u201c\u201c"]
+
+
+@settings(max_examples=3000, deadline=None)
+@given(st.lists(st.sampled_from(_MARK_PIECES), max_size=30).map("".join))
+def test_marks_are_the_plain_marks(text):
+    assert quotes.marks(text) == _plain_marks(text), text
+
+
+def test_marks_are_the_plain_marks_on_articles(shared):
+    from test_extract_speakers_fast import _texts
+    n = 0
+    for text in _texts(shared):
+        for t in (text, " ".join(["", *text.split("\n"), ""]), text.replace("’", "'"), text.replace('"', "''")):
+            got = quotes.marks(t)
+            assert got == _plain_marks(t)
+            n += len(got)
+    assert n > 1000

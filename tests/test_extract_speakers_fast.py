@@ -36,6 +36,15 @@ class PlainResolver(S.Resolver):
 
     def __init__(self, paragraphs, ents, lex, quotes=()):
         super().__init__(paragraphs, ents, lex, quotes)
+        # the mentions of each paragraph sorted by start (a stable sort), as they were: the fast
+        # Resolver keeps them unsorted
+        self.by_para = {}
+        for e in ents.items:
+            for m in e.mentions:
+                if m.para >= 0:
+                    self.by_para.setdefault(m.para, []).append((m.start, m.end, e))
+        for v in self.by_para.values():
+            v.sort(key=lambda t: t[0])
         self.inside = {}  # every paragraph's quoted pieces, up front
         for q in quotes:
             for p in q.pieces:

@@ -235,6 +235,10 @@ class Entities:
         self.org_short: dict[str, Ent] = {}  # "Maple Leaf Grain" -> the organisation "Maple Leaf Grain Co"
         self.by_fold: dict[tuple[str, str], Ent] = {}  # places and organisations by case-folded name
         self.place_initials: dict[str, Ent | None] = {}  # "US" -> the place "United States" (or "U.S.")
+        # bumped at every change of what find_org reads but an acronym (set by Finder): a new
+        # organisation, a renamed entity, an organisation's new alias (Finder.settle keeps a "none"
+        # of find_org while it stays the same)
+        self.org_changes = 0
 
     def add(self, type_: str, name: str, mention: Mention | None) -> Ent:
         ent = self.by_name.get((type_, name))
@@ -250,6 +254,8 @@ class Entities:
                 ent.aliases.append(mention.text)
                 if type_ == "person":
                     self.note_person_name(mention.text)
+                else:
+                    self.org_changes += 1
         return ent
 
     def _create(self, type_: str, name: str, mention: Mention | None) -> Ent:
@@ -265,6 +271,7 @@ class Entities:
         return ent
 
     def _rename(self, ent: Ent, name: str) -> None:
+        self.org_changes += 1
         del self.by_name[(ent.type, ent.name)]
         ent.aliases.append(ent.name)
         ent.name = name
@@ -298,6 +305,7 @@ class Entities:
                     if long_ is not None:
                         return long_
         ent = self._create(type_, name, mention)
+        self.org_changes += 1
         self.by_fold[folded] = ent
         if acr is not None and len(acr) >= 2:
             self.place_initials.setdefault(acr, ent)
@@ -1016,12 +1024,22 @@ class Finder:
     # -- the words decided once every run of the article has been seen ---------------------
     def settle(self) -> None:
         lex = self.lex
+        ents = self.ents
         orgs_of: dict[str, Ent | None] = {}
         # find_person's answer for a name stays the same until a person is added (a mention or an
         # alias added to the person it found changes no answer): the same surnames come back
-        people = self.ents.people
+        people = ents.people
         persons_of: dict[str, Ent | None] = {}
         known = len(people)
+        # find_org's answer depends only on the organisations (names, aliases, acronyms): a name
+        # that found none finds none while ents.org_changes stays the same (Entities bumps it at
+        # every such change but an acronym set here, and this loop bumps it then): "Pakistani"
+        # five times, one search
+        no_org: dict[str, int] = {}  # name -> ents.org_changes when find_org(name) said None
+        # names that ended at "a demonym, a group or a word the article writes in lower case": the
+        # name alone decides that and every rule before it but the person and organisation found,
+        # so the name ends there again whenever it gets that far
+        dropped: set[str] = set()
         for mention, text in self.pending:
             name = mention.text
             if len(people) != known:
@@ -1029,62 +1047,77 @@ class Finder:
                 known = len(people)
             person = persons_of.get(name, False)
             if person is False:
-                person = persons_of[name] = self.ents.find_person(name)
-            just_looked = False  # find_org(name) was asked a moment ago and said None
+                person = persons_of[name] = ents.find_person(name)
             if person is None:
                 org = orgs_of.get(name, False)
                 if org is False:
-                    org = orgs_of[name] = self.ents.find_org(name)
-                    just_looked = True
+                    org = orgs_of[name] = ents.find_org(name)
+                    if org is None:
+                        no_org[name] = ents.org_changes
                 if org is not None:  # the commonest case: an acronym seen before ("PTI")
-                    self.ents.add("organization", org.name, mention)
+                    ents.add("organization", org.name, mention)
                     if org.acronym is None and _is_acronym(name) and initials(org.name) == name.replace(".", ""):
                         org.acronym = name  # "UN" = "United Nations"
+                        ents.org_changes += 1
                     continue
             if person is not None and not _is_acronym(name):
-                self.ents.add("person", person.name, mention)
-                prev = _prev_word(text, mention)
-                if prev in _FEMALE or prev in _MALE:
-                    person.gender = person.gender or ("f" if prev in _FEMALE else "m")
+                ents.add("person", person.name, mention)
+                if person.gender is None:  # (else the word before changes nothing)
+                    prev = _prev_word(text, mention)
+                    if prev in _FEMALE or prev in _MALE:
+                        person.gender = "f" if prev in _FEMALE else "m"
                 continue
-            org = None if just_looked else self.ents.find_org(name)
+            if no_org.get(name) == ents.org_changes:
+                org = None  # asked since the last change of an organisation
+            else:
+                org = ents.find_org(name)
+                if org is None:
+                    no_org[name] = ents.org_changes
             if org is not None:
-                self.ents.add("organization", org.name, mention)
+                ents.add("organization", org.name, mention)
                 if org.acronym is None and _is_acronym(name) and initials(org.name) == name.replace(".", ""):
                     org.acronym = name  # "UN" = "United Nations"
+                    ents.org_changes += 1
+                continue
+            if name in dropped:
                 continue
             if name in lex.organizations:
-                self.ents.add("organization", name, mention)
+                ents.add("organization", name, mention)
                 continue
             hit = gazetteer.lookup(name)
             if hit is not None and (hit[0] != "city" or hit[1] >= 1_000_000 or (name.isupper() and len(name) > 3)):
-                self.ents.add("place", name, mention)
+                ents.add("place", name, mention)
                 continue
             after = text[mention.end:mention.end + 40] if text is not None else ""
             if _is_acronym(name) and name not in lex.not_names:
                 if _SCHEME_AFTER.match(after):
                     continue  # "the ICI system", "FISA warrants": a scheme, tax or law, not a body
                 if len(name.replace(".", "")) >= 2 and not name.isdigit() and name not in ("I", "II", "III", "IV", "TV", "OK", "AM", "PM", "CEO", "GDP", "AIDS", "HIV"):
-                    self.ents.add("organization", name, mention)
+                    ents.add("organization", name, mention)
                 continue
             prev = _prev_word(text, mention)
-            if demonym(name) or _GROUP_PLURAL.search(name) \
-                    or (text is not None and _sentence_initial(text, mention.start) and name.endswith("s")
-                        and prev not in _HONORIFICS) or name.lower() in self.vocab:  # (the costly test last)
+            if demonym(name) or _GROUP_PLURAL.search(name):
+                dropped.add(name)
+                continue
+            if text is not None and _sentence_initial(text, mention.start) and name.endswith("s") \
+                    and prev not in _HONORIFICS:
+                continue
+            if name.lower() in self.vocab:  # (the costly test last)
+                dropped.add(name)
                 continue
             mm = _MEDIA_AFTER.match(after)
             if mm and not person:
-                self.ents.add("organization", name, mention)  # "al-Ikhbariya television", "Dawn newspaper"
+                ents.add("organization", name, mention)  # "al-Ikhbariya television", "Dawn newspaper"
                 continue
             if _RE5.fullmatch(name):
-                self.ents.add("organization", name, mention)  # "LifeSiteNews", "MicroMega"
+                ents.add("organization", name, mention)  # "LifeSiteNews", "MicroMega"
                 continue
             nxt = _RE6.match(after)
             if nxt and nxt.group(1) in lex.cues and name not in lex.not_names:
-                self.ents.add("person", name, mention)
+                ents.add("person", name, mention)
                 continue
             if prev.lower() in _HONORIFICS or prev.lower().rstrip(".") in {"sen", "rep", "gov", "gen", "president", "senator"}:
-                ent = self.ents.add("person", name, mention)
+                ent = ents.add("person", name, mention)
                 ent.gender = ent.gender or ("f" if prev in _FEMALE else "m" if prev in _MALE else None)
                 continue
 

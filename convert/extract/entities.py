@@ -1282,12 +1282,19 @@ def _possessions(paragraphs: list[str], ents: Entities, notes: list) -> None:
                 continue
             sent = text.rfind(". ", 0, m.start())
             sent = 0 if sent < 0 else sent + 2
-            gender = "m" if text.startswith("his", m.start()) else "f"
-            people = sorted(((mm.start, e) for e in ents.items if e.type == "person" for mm in e.mentions
-                             if mm.para == pi and sent <= mm.start < m.start() and e.gender in (None, gender)),
-                            key=lambda x: x[0])
-            if people:
-                notes.append((people[0][1], "", org.group(0)))
+            at = m.start()
+            gender = "m" if text.startswith("his", at) else "f"
+            # the person with the first mention in [sent, at) of the paragraph (the first such person
+            # of ents.people on a tie): the first-sorted of those mentions, found by one loop over
+            # the persons, the gender tested once per person, not once per mention of any entity
+            first = None
+            for e in ents.people:
+                if e.gender is None or e.gender == gender:
+                    for mm in e.mentions:
+                        if mm.para == pi and sent <= mm.start < at and (first is None or mm.start < first_start):
+                            first, first_start = e, mm.start
+            if first is not None:
+                notes.append((first, "", org.group(0)))
 
 
 def _apposition_title(phrase: str, lex: Lexicon) -> tuple[str, str] | None:

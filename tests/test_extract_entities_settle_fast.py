@@ -109,6 +109,36 @@ def _plain_possessions(paragraphs: list[str], ents: E.Entities, notes: list) -> 
                 notes.append((people[0][1], "", org.group(0)))
 
 
+def _plain_owner_notes(ents: E.Entities, finder: E.Finder) -> None:
+    """_owner_notes with max() over a list of every earlier mention."""
+    people = ents.people
+    for pos in finder.possessed:
+        for e in people:
+            for hit in e.mentions:
+                if hit.start == pos:
+                    break
+            else:
+                continue
+            pi = hit.para
+            before = [(mm.para, mm.start, x) for x in people if x is not e
+                      for mm in x.mentions if mm.para < pi or mm.para == pi and mm.start < pos]
+            if before:
+                finder.role_notes.append((e, "", "\x00" + str(max(before, key=lambda b: b[:2])[2].key)))
+    for pos in finder.its:
+        for e in people:
+            for hit in e.mentions:
+                if hit.start == pos:
+                    break
+            else:
+                hit = None
+            if hit is not None:
+                orgs = [(mm.para, mm.start, x) for x in ents.orgs
+                        for mm in x.mentions if hit.para - 1 <= mm.para and (mm.para, mm.start) < (hit.para, pos)]
+                if orgs:
+                    finder.role_notes.append((e, "", max(orgs, key=lambda b: b[:2])[2].name))
+                break
+
+
 def _plain_apposition_title(phrase: str, lex) -> tuple[str, str] | None:
     """_apposition_title by split, join and _RE7.split."""
     words = phrase.split()
@@ -146,22 +176,24 @@ def _state(ents: E.Entities, notes: list) -> tuple:
 
 def _run(paragraphs: list[str], lex, plain: str = "") -> tuple:
     """The state the entity pass leaves, with the plain form of `plain` swapped in."""
-    saved = E.Finder.settle, E._possessions, E._apposition_title
+    saved = E.Finder.settle, E._possessions, E._owner_notes, E._apposition_title
     if plain == "settle":
         E.Finder.settle = _plain_settle
     elif plain == "possessions":
         E._possessions = _plain_possessions
+    elif plain == "owners":
+        E._owner_notes = _plain_owner_notes
     elif plain == "apposition":
         E._apposition_title = _plain_apposition_title
     try:
         return _state(*E.find_entities(paragraphs, lex))
     finally:
-        E.Finder.settle, E._possessions, E._apposition_title = saved
+        E.Finder.settle, E._possessions, E._owner_notes, E._apposition_title = saved
 
 
 def _check(paragraphs: list[str], lex) -> tuple:
     fast = _run(paragraphs, lex)
-    for plain in ("settle", "possessions", "apposition"):
+    for plain in ("settle", "possessions", "owners", "apposition"):
         assert fast == _run(paragraphs, lex, plain), (plain, paragraphs)
     return fast
 
@@ -312,6 +344,31 @@ def test_possessions_picks_the_plain_first_person(people, text, para):
     E._possessions(paragraphs, ents, fast)
     _plain_possessions(paragraphs, ents, plain)
     assert fast == plain
+
+
+@settings(max_examples=600, deadline=None)
+@given(st.lists(st.lists(st.tuples(st.integers(0, 2), st.sampled_from([0, 3, 9, 15, 20])), max_size=4),
+                max_size=4),
+       st.lists(st.tuples(st.integers(0, 2), st.sampled_from([0, 3, 9, 15, 20])), max_size=4),
+       st.lists(st.sampled_from([0, 3, 9, 15, 20]), max_size=3), st.lists(st.sampled_from([0, 3, 9, 15, 20]), max_size=3))
+def test_owner_notes_are_the_plain_notes(people, org_mentions, possessed, its):
+    """_owner_notes on hand-built persons and an organisation (mentions of two persons may share an
+    offset: the first person in order wins a tie, as max() over the list does)."""
+    import types
+
+    ents = E.Entities()
+    for k, mentions in enumerate(people):
+        e = ents.add("person", f"P{k} Q", None)
+        for pi, start in mentions:
+            ents.add("person", e.name, E.Mention(pi, start, start + 2, f"P{k}"))
+    org = ents.add("organization", "Acme Group", None)
+    for pi, start in org_mentions:
+        ents.add("organization", org.name, E.Mention(pi, start, start + 2, "Acme"))
+    fast = types.SimpleNamespace(possessed=possessed, its=its, role_notes=[])
+    plain = types.SimpleNamespace(possessed=possessed, its=its, role_notes=[])
+    E._owner_notes(ents, fast)
+    _plain_owner_notes(ents, plain)
+    assert fast.role_notes == plain.role_notes
 
 
 _PHRASE_WORDS = ["the", "The", "THE", "a", "A", "an", "An", "Director", "Directors", "director", "spokesman", "Minister", "Said",

@@ -1156,6 +1156,14 @@ def find_entities(paragraphs: list[str], lex: Lexicon) -> tuple[Entities, list[t
     finder.settle()
     _appositions(paragraphs, ents, lex, finder.role_notes)
     _possessions(paragraphs, ents, finder.role_notes)
+    _owner_notes(ents, finder)
+    return ents, finder.role_notes
+
+
+def _owner_notes(ents: Entities, finder: Finder) -> None:
+    """The role notes of the persons named after "his/her <title>," (finder.possessed) and
+    "Its <title>," (finder.its): the person or organisation named before owns the title."""
+    notes = finder.role_notes
     # "his deputy spokesperson, Farhan Haq": Haq belongs where "his" (the person named before) does
     people = ents.people  # (the persons of ents.items, in the same order)
     for pos in finder.possessed:
@@ -1168,10 +1176,19 @@ def find_entities(paragraphs: list[str], lex: Lexicon) -> tuple[Entities, list[t
             else:
                 continue
             pi = hit.para
-            before = [(mm.para, mm.start, x) for x in people if x is not e
-                      for mm in x.mentions if mm.para < pi or mm.para == pi and mm.start < pos]
-            if before:
-                finder.role_notes.append((e, "", "\x00" + str(max(before, key=lambda b: b[:2])[2].key)))
+            # the other person with the last mention before it (the first such person on a tie):
+            # max() over the (para, start, person) of every earlier mention, found by one loop
+            # that keeps a strictly later one (no list, no key function called per mention)
+            last = None
+            for x in people:
+                if x is not e:
+                    for mm in x.mentions:
+                        mp = mm.para
+                        if mp < pi or mp == pi and mm.start < pos:
+                            if last is None or mp > last_para or mp == last_para and mm.start > last_start:
+                                last, last_para, last_start = x, mp, mm.start
+            if last is not None:
+                notes.append((e, "", "\x00" + str(last.key)))
     # "The Port Workers Union said ... Its general secretary, David Okafor": the last organisation before
     for pos in finder.its:
         for e in people:
@@ -1184,9 +1201,8 @@ def find_entities(paragraphs: list[str], lex: Lexicon) -> tuple[Entities, list[t
                 orgs = [(mm.para, mm.start, x) for x in ents.orgs
                         for mm in x.mentions if hit.para - 1 <= mm.para and (mm.para, mm.start) < (hit.para, pos)]
                 if orgs:
-                    finder.role_notes.append((e, "", max(orgs, key=lambda b: b[:2])[2].name))
+                    notes.append((e, "", max(orgs, key=lambda b: b[:2])[2].name))
                 break
-    return ents, finder.role_notes
 
 
 _COMMA_TITLE = re.compile(r"(?:^|[,;:(]|\b(?:his|her|its|their|the|a|an|by|and|as|with|said|says|told|added)) ?((?:[\w.'’\-]+ ){0,8}[\w.'’\-]+), $")

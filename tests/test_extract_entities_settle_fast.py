@@ -156,6 +156,54 @@ def _plain_apposition_title(phrase: str, lex) -> tuple[str, str] | None:
     return title, E._no_full_stop(phrase)
 
 
+class _PlainEntities(E.Entities):
+    """Entities with the plain lookups: find_person splitting every name, find_org with one loop
+    for every name, note_person_name adding word by word."""
+
+    def note_person_name(self, name: str) -> None:
+        for w in name.split():
+            self.person_words.add(w)
+            if "-" in w:
+                self.person_words.update(w.split("-"))
+
+    def find_person(self, name: str) -> E.Ent | None:
+        ent = self.by_name.get(("person", name))
+        if ent is not None:
+            return ent
+        if name.rsplit(" ", 1)[-1] not in self.person_words:
+            return None
+        parts = name.split() if " " in name else None
+        first, space_last = (parts[0], " " + parts[-1]) if parts else (None, None)
+        for e in self.people:
+            toks = e.words
+            if len(toks) > 1 and (toks[-1] == name or name in e.aliases or
+                                  (first is not None and e.name.endswith(space_last) and first == toks[0])):
+                return e
+        for e in self.people:
+            toks = e.words
+            if len(toks) > 1 and (toks[0] == name or name in toks[-1].split("-")):
+                return e
+        return None
+
+    def find_org(self, name: str) -> E.Ent | None:
+        ent = self.by_name.get(("organization", name))
+        if ent is not None:
+            return ent
+        bare = name.replace(".", "")
+        is_acr = E.ACRONYM.match(name) is not None
+        for e in self.orgs:
+            if e.acronym and e.acronym.replace(".", "") == bare:
+                return e
+            if is_acr and " " in e.name:
+                if e.initials is None:
+                    e.initials = E.initials(e.name)
+                if e.initials == bare:
+                    return e
+            if name in e.aliases:
+                return e
+        return None
+
+
 # -- running both --------------------------------------------------------------------------------
 
 def _state(ents: E.Entities, notes: list) -> tuple:
@@ -176,8 +224,10 @@ def _state(ents: E.Entities, notes: list) -> tuple:
 
 def _run(paragraphs: list[str], lex, plain: str = "") -> tuple:
     """The state the entity pass leaves, with the plain form of `plain` swapped in."""
-    saved = E.Finder.settle, E._possessions, E._owner_notes, E._apposition_title
-    if plain == "settle":
+    saved = E.Finder.settle, E._possessions, E._owner_notes, E._apposition_title, E.Entities
+    if plain == "lookups":
+        E.Entities = _PlainEntities
+    elif plain == "settle":
         E.Finder.settle = _plain_settle
     elif plain == "possessions":
         E._possessions = _plain_possessions
@@ -188,12 +238,12 @@ def _run(paragraphs: list[str], lex, plain: str = "") -> tuple:
     try:
         return _state(*E.find_entities(paragraphs, lex))
     finally:
-        E.Finder.settle, E._possessions, E._owner_notes, E._apposition_title = saved
+        E.Finder.settle, E._possessions, E._owner_notes, E._apposition_title, E.Entities = saved
 
 
 def _check(paragraphs: list[str], lex) -> tuple:
     fast = _run(paragraphs, lex)
-    for plain in ("settle", "possessions", "owners", "apposition"):
+    for plain in ("settle", "possessions", "owners", "apposition", "lookups"):
         assert fast == _run(paragraphs, lex, plain), (plain, paragraphs)
     return fast
 
@@ -396,3 +446,36 @@ def test_apposition_title_is_the_plain_rule_on_articles(shared):
                 assert E._apposition_title(am.group(1), lex) == _plain_apposition_title(am.group(1), lex), am.group(1)
                 n += 1
     assert n > 1000
+
+
+def test_lookups_are_the_plain_lookups_on_every_word_of_the_articles(shared):
+    """find_person and find_org (and what they leave cached) against the plain lookups, asked for
+    every word, pair and triple of words of each article, of its entities as the pass leaves them
+    (people with aliases, organisations with acronyms), after note_person_name filled both the
+    same way."""
+    import copy
+
+    lex = lexicon(None)
+    asked = 0
+    for text in _texts(shared)[::3]:
+        paragraphs = _paragraphs(text.encode("utf-8"))
+        ents, _ = E.find_entities(paragraphs, lex)
+        plain = copy.deepcopy(ents)
+        plain.__class__ = _PlainEntities
+        fast = copy.deepcopy(ents)
+        assert fast.person_words == plain.person_words
+        words = " ".join(paragraphs).split()
+        names = set(words) | {" ".join(words[i:i + 2]) for i in range(len(words))} \
+            | {" ".join(words[i:i + 3]) for i in range(len(words))} | {"", " ", "a  b", "Khan ", " Khan"}
+        for name in sorted(names):
+            a, b = fast.find_person(name), plain.find_person(name)
+            assert (a and a.key) == (b and b.key), name
+            a, b = fast.find_org(name), plain.find_org(name)
+            assert (a and a.key) == (b and b.key), name
+            asked += 1
+        assert [e.initials for e in fast.items] == [e.initials for e in plain.items]
+        for name in sorted(names)[:300]:
+            fast.note_person_name(name)
+            plain.note_person_name(name)
+        assert fast.person_words == plain.person_words
+    assert asked > 10000

@@ -317,10 +317,12 @@ class Entities:
 
     def note_person_name(self, name: str) -> None:
         words = self.person_words
-        for w in name.split():
-            words.add(w)
-            if "-" in w:  # and each part of a hyphenated name ("Wai-man")
-                words.update(w.split("-"))
+        parts = name.split()
+        words.update(parts)  # (one call for the words, not an add per word)
+        if "-" in name:  # and each part of a hyphenated name ("Wai-man")
+            for w in parts:
+                if "-" in w:
+                    words.update(w.split("-"))
 
     def persons(self) -> list[Ent]:
         return [e for e in self.items if e.type == "person"]
@@ -330,13 +332,18 @@ class Entities:
         ent = self.by_name.get(("person", name))
         if ent is not None:
             return ent
-        if name.rsplit(" ", 1)[-1] not in self.person_words:
-            return None
+        if " " not in name:  # (most names asked about are one word: no rsplit, no split)
+            if name not in self.person_words:
+                return None
+            first = space_last = None
+        else:
+            if name.rsplit(" ", 1)[-1] not in self.person_words:
+                return None
+            # "Imran Khan" for "Prime Minister Imran Khan": same first word and surname (split
+            # once, not once per person)
+            parts = name.split()
+            first, space_last = (parts[0], " " + parts[-1]) if parts else (None, None)
         people = self.people
-        # "Imran Khan" for "Prime Minister Imran Khan": same first word and surname (split once,
-        # not once per person)
-        parts = name.split() if " " in name else None
-        first, space_last = (parts[0], " " + parts[-1]) if parts else (None, None)
         for e in people:
             toks = e.words
             if len(toks) > 1 and (toks[-1] == name or name in e.aliases or
@@ -353,11 +360,16 @@ class Entities:
         if ent is not None:
             return ent
         bare = name.replace(".", "")
-        is_acr = ACRONYM.match(name) is not None
-        for e in self.orgs:
+        if ACRONYM.match(name) is None:
+            # (the loop below without its initials test, which only an acronym asks: most names)
+            for e in self.orgs:
+                if e.acronym and e.acronym.replace(".", "") == bare or name in e.aliases:
+                    return e
+            return None
+        for e in self.orgs:  # an acronym: also the initials of a name of several words
             if e.acronym and e.acronym.replace(".", "") == bare:
                 return e
-            if is_acr and " " in e.name:
+            if " " in e.name:
                 if e.initials is None:
                     e.initials = initials(e.name)
                 if e.initials == bare:

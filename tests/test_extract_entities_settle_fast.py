@@ -427,12 +427,14 @@ _PHRASE_WORDS = ["the", "The", "THE", "a", "A", "an", "An", "Director", "Directo
 
 
 @settings(max_examples=3000, deadline=None)
-@given(st.lists(st.sampled_from(_PHRASE_WORDS), min_size=1, max_size=9))
-def test_apposition_title_is_the_plain_rule(words):
-    """On phrases as _APPOS gives them (words and single spaces): the same title and phrase."""
-    phrase = " ".join(words)
+@given(st.lists(st.sampled_from(_PHRASE_WORDS), min_size=1, max_size=9),
+       st.lists(st.sampled_from([" ", " ", "  ", "\t", "\u00a0", "\n", " \n"]), min_size=9, max_size=9))
+def test_apposition_title_is_the_plain_rule(words, gaps):
+    """On phrases as _APPOS gives them (words and single spaces) and with any white space between
+    and after the words: the same title and phrase."""
     lex = lexicon(None)
-    assert E._apposition_title(phrase, lex) == _plain_apposition_title(phrase, lex)
+    for phrase in (" ".join(words), "".join(w + g for w, g in zip(words, gaps))):
+        assert E._apposition_title(phrase, lex) == _plain_apposition_title(phrase, lex), phrase
 
 
 def test_apposition_title_is_the_plain_rule_on_articles(shared):

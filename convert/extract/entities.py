@@ -1329,21 +1329,19 @@ def _apposition_title(phrase: str, lex: Lexicon) -> tuple[str, str] | None:
     """(title, phrase) of an apposition whose head is a title word and that holds no cue verb
     ("Deputy Regional Director for South Asia at Amnesty International": the title ends before
     "at"); None for any other phrase ("has denied using live fire")."""
-    # the phrase's words are separated by single spaces, none at its ends (_APPOS takes one space
-    # between words, and no white space is a word character): the words without a leading
-    # article, joined, are the phrase from the first space on or the phrase itself (slices
-    # instead of split and join; the cue test lower-cases the words in one call: lower() never
-    # makes or takes away a space)
-    sp = phrase.find(" ")
-    joined = phrase
-    if (phrase if sp < 0 else phrase[:sp]).lower() in ("the", "a", "an"):
-        joined = phrase[sp + 1:] if sp > 0 else ""
-    # the head is the last word before the first " at "/" of "/...: what follows the last space
-    # of the part before the match (a search and slices instead of _RE7.split; the same word, ""
-    # when there is none)
+    words = phrase.split()
+    if words[0].lower() in ("the", "a", "an"):
+        words = words[1:]
+    # the head is the last word before the first " at "/" of "/...: `joined` holds its words
+    # separated by single spaces (no other white space, none at its ends), so the head is what
+    # follows the last space of the part before the match (a search and slices instead of
+    # _RE7.split, " ".join and split; the same word, "" when there is none)
+    joined = " ".join(words)
     cut = _RE7.search(joined)
     core = joined if cut is None else joined[:cut.start()]
     head = core[core.rfind(" ") + 1:]
+    # (the cue test lower-cases the joined words in one call, not a call per word: lower() never
+    # makes or takes away a space, so the split gives the lower-cased words)
     if not (head and head.lower().rstrip("s") in lex.title_stems
             and lex.cues.isdisjoint(joined.lower().split(" "))):
         return None

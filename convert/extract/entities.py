@@ -235,6 +235,10 @@ class Entities:
         self.org_short: dict[str, Ent] = {}  # "Maple Leaf Grain" -> the organisation "Maple Leaf Grain Co"
         self.by_fold: dict[tuple[str, str], Ent] = {}  # places and organisations by case-folded name
         self.place_initials: dict[str, Ent | None] = {}  # "US" -> the place "United States" (or "U.S.")
+        # bumped at every change of what find_org reads but an acronym (set by Finder): a new
+        # organisation, a renamed entity, an organisation's new alias (Finder.settle keeps a "none"
+        # of find_org while it stays the same)
+        self.org_changes = 0
 
     def add(self, type_: str, name: str, mention: Mention | None) -> Ent:
         ent = self.by_name.get((type_, name))
@@ -250,6 +254,8 @@ class Entities:
                 ent.aliases.append(mention.text)
                 if type_ == "person":
                     self.note_person_name(mention.text)
+                else:
+                    self.org_changes += 1
         return ent
 
     def _create(self, type_: str, name: str, mention: Mention | None) -> Ent:
@@ -265,6 +271,7 @@ class Entities:
         return ent
 
     def _rename(self, ent: Ent, name: str) -> None:
+        self.org_changes += 1
         del self.by_name[(ent.type, ent.name)]
         ent.aliases.append(ent.name)
         ent.name = name
@@ -298,6 +305,7 @@ class Entities:
                     if long_ is not None:
                         return long_
         ent = self._create(type_, name, mention)
+        self.org_changes += 1
         self.by_fold[folded] = ent
         if acr is not None and len(acr) >= 2:
             self.place_initials.setdefault(acr, ent)
@@ -309,10 +317,12 @@ class Entities:
 
     def note_person_name(self, name: str) -> None:
         words = self.person_words
-        for w in name.split():
-            words.add(w)
-            if "-" in w:  # and each part of a hyphenated name ("Wai-man")
-                words.update(w.split("-"))
+        parts = name.split()
+        words.update(parts)  # (one call for the words, not an add per word)
+        if "-" in name:  # and each part of a hyphenated name ("Wai-man")
+            for w in parts:
+                if "-" in w:
+                    words.update(w.split("-"))
 
     def persons(self) -> list[Ent]:
         return [e for e in self.items if e.type == "person"]
@@ -322,13 +332,18 @@ class Entities:
         ent = self.by_name.get(("person", name))
         if ent is not None:
             return ent
-        if name.rsplit(" ", 1)[-1] not in self.person_words:
-            return None
+        if " " not in name:  # (most names asked about are one word: no rsplit, no split)
+            if name not in self.person_words:
+                return None
+            first = space_last = None
+        else:
+            if name.rsplit(" ", 1)[-1] not in self.person_words:
+                return None
+            # "Imran Khan" for "Prime Minister Imran Khan": same first word and surname (split
+            # once, not once per person)
+            parts = name.split()
+            first, space_last = (parts[0], " " + parts[-1]) if parts else (None, None)
         people = self.people
-        # "Imran Khan" for "Prime Minister Imran Khan": same first word and surname (split once,
-        # not once per person)
-        parts = name.split() if " " in name else None
-        first, space_last = (parts[0], " " + parts[-1]) if parts else (None, None)
         for e in people:
             toks = e.words
             if len(toks) > 1 and (toks[-1] == name or name in e.aliases or
@@ -345,11 +360,16 @@ class Entities:
         if ent is not None:
             return ent
         bare = name.replace(".", "")
-        is_acr = ACRONYM.match(name) is not None
-        for e in self.orgs:
+        if ACRONYM.match(name) is None:
+            # (the loop below without its initials test, which only an acronym asks: most names)
+            for e in self.orgs:
+                if e.acronym and e.acronym.replace(".", "") == bare or name in e.aliases:
+                    return e
+            return None
+        for e in self.orgs:  # an acronym: also the initials of a name of several words
             if e.acronym and e.acronym.replace(".", "") == bare:
                 return e
-            if is_acr and " " in e.name:
+            if " " in e.name:
                 if e.initials is None:
                     e.initials = initials(e.name)
                 if e.initials == bare:
@@ -1016,12 +1036,22 @@ class Finder:
     # -- the words decided once every run of the article has been seen ---------------------
     def settle(self) -> None:
         lex = self.lex
+        ents = self.ents
         orgs_of: dict[str, Ent | None] = {}
         # find_person's answer for a name stays the same until a person is added (a mention or an
         # alias added to the person it found changes no answer): the same surnames come back
-        people = self.ents.people
+        people = ents.people
         persons_of: dict[str, Ent | None] = {}
         known = len(people)
+        # find_org's answer depends only on the organisations (names, aliases, acronyms): a name
+        # that found none finds none while ents.org_changes stays the same (Entities bumps it at
+        # every such change but an acronym set here, and this loop bumps it then): "Pakistani"
+        # five times, one search
+        no_org: dict[str, int] = {}  # name -> ents.org_changes when find_org(name) said None
+        # names that ended at "a demonym, a group or a word the article writes in lower case": the
+        # name alone decides that and every rule before it but the person and organisation found,
+        # so the name ends there again whenever it gets that far
+        dropped: set[str] = set()
         for mention, text in self.pending:
             name = mention.text
             if len(people) != known:
@@ -1029,62 +1059,77 @@ class Finder:
                 known = len(people)
             person = persons_of.get(name, False)
             if person is False:
-                person = persons_of[name] = self.ents.find_person(name)
-            just_looked = False  # find_org(name) was asked a moment ago and said None
+                person = persons_of[name] = ents.find_person(name)
             if person is None:
                 org = orgs_of.get(name, False)
                 if org is False:
-                    org = orgs_of[name] = self.ents.find_org(name)
-                    just_looked = True
+                    org = orgs_of[name] = ents.find_org(name)
+                    if org is None:
+                        no_org[name] = ents.org_changes
                 if org is not None:  # the commonest case: an acronym seen before ("PTI")
-                    self.ents.add("organization", org.name, mention)
+                    ents.add("organization", org.name, mention)
                     if org.acronym is None and _is_acronym(name) and initials(org.name) == name.replace(".", ""):
                         org.acronym = name  # "UN" = "United Nations"
+                        ents.org_changes += 1
                     continue
             if person is not None and not _is_acronym(name):
-                self.ents.add("person", person.name, mention)
-                prev = _prev_word(text, mention)
-                if prev in _FEMALE or prev in _MALE:
-                    person.gender = person.gender or ("f" if prev in _FEMALE else "m")
+                ents.add("person", person.name, mention)
+                if person.gender is None:  # (else the word before changes nothing)
+                    prev = _prev_word(text, mention)
+                    if prev in _FEMALE or prev in _MALE:
+                        person.gender = "f" if prev in _FEMALE else "m"
                 continue
-            org = None if just_looked else self.ents.find_org(name)
+            if no_org.get(name) == ents.org_changes:
+                org = None  # asked since the last change of an organisation
+            else:
+                org = ents.find_org(name)
+                if org is None:
+                    no_org[name] = ents.org_changes
             if org is not None:
-                self.ents.add("organization", org.name, mention)
+                ents.add("organization", org.name, mention)
                 if org.acronym is None and _is_acronym(name) and initials(org.name) == name.replace(".", ""):
                     org.acronym = name  # "UN" = "United Nations"
+                    ents.org_changes += 1
+                continue
+            if name in dropped:
                 continue
             if name in lex.organizations:
-                self.ents.add("organization", name, mention)
+                ents.add("organization", name, mention)
                 continue
             hit = gazetteer.lookup(name)
             if hit is not None and (hit[0] != "city" or hit[1] >= 1_000_000 or (name.isupper() and len(name) > 3)):
-                self.ents.add("place", name, mention)
+                ents.add("place", name, mention)
                 continue
             after = text[mention.end:mention.end + 40] if text is not None else ""
             if _is_acronym(name) and name not in lex.not_names:
                 if _SCHEME_AFTER.match(after):
                     continue  # "the ICI system", "FISA warrants": a scheme, tax or law, not a body
                 if len(name.replace(".", "")) >= 2 and not name.isdigit() and name not in ("I", "II", "III", "IV", "TV", "OK", "AM", "PM", "CEO", "GDP", "AIDS", "HIV"):
-                    self.ents.add("organization", name, mention)
+                    ents.add("organization", name, mention)
                 continue
             prev = _prev_word(text, mention)
-            if demonym(name) or _GROUP_PLURAL.search(name) \
-                    or (text is not None and _sentence_initial(text, mention.start) and name.endswith("s")
-                        and prev not in _HONORIFICS) or name.lower() in self.vocab:  # (the costly test last)
+            if demonym(name) or _GROUP_PLURAL.search(name):
+                dropped.add(name)
+                continue
+            if text is not None and _sentence_initial(text, mention.start) and name.endswith("s") \
+                    and prev not in _HONORIFICS:
+                continue
+            if name.lower() in self.vocab:  # (the costly test last)
+                dropped.add(name)
                 continue
             mm = _MEDIA_AFTER.match(after)
             if mm and not person:
-                self.ents.add("organization", name, mention)  # "al-Ikhbariya television", "Dawn newspaper"
+                ents.add("organization", name, mention)  # "al-Ikhbariya television", "Dawn newspaper"
                 continue
             if _RE5.fullmatch(name):
-                self.ents.add("organization", name, mention)  # "LifeSiteNews", "MicroMega"
+                ents.add("organization", name, mention)  # "LifeSiteNews", "MicroMega"
                 continue
             nxt = _RE6.match(after)
             if nxt and nxt.group(1) in lex.cues and name not in lex.not_names:
-                self.ents.add("person", name, mention)
+                ents.add("person", name, mention)
                 continue
             if prev.lower() in _HONORIFICS or prev.lower().rstrip(".") in {"sen", "rep", "gov", "gen", "president", "senator"}:
-                ent = self.ents.add("person", name, mention)
+                ent = ents.add("person", name, mention)
                 ent.gender = ent.gender or ("f" if prev in _FEMALE else "m" if prev in _MALE else None)
                 continue
 
@@ -1123,6 +1168,14 @@ def find_entities(paragraphs: list[str], lex: Lexicon) -> tuple[Entities, list[t
     finder.settle()
     _appositions(paragraphs, ents, lex, finder.role_notes)
     _possessions(paragraphs, ents, finder.role_notes)
+    _owner_notes(ents, finder)
+    return ents, finder.role_notes
+
+
+def _owner_notes(ents: Entities, finder: Finder) -> None:
+    """The role notes of the persons named after "his/her <title>," (finder.possessed) and
+    "Its <title>," (finder.its): the person or organisation named before owns the title."""
+    notes = finder.role_notes
     # "his deputy spokesperson, Farhan Haq": Haq belongs where "his" (the person named before) does
     people = ents.people  # (the persons of ents.items, in the same order)
     for pos in finder.possessed:
@@ -1135,10 +1188,19 @@ def find_entities(paragraphs: list[str], lex: Lexicon) -> tuple[Entities, list[t
             else:
                 continue
             pi = hit.para
-            before = [(mm.para, mm.start, x) for x in people if x is not e
-                      for mm in x.mentions if mm.para < pi or mm.para == pi and mm.start < pos]
-            if before:
-                finder.role_notes.append((e, "", "\x00" + str(max(before, key=lambda b: b[:2])[2].key)))
+            # the other person with the last mention before it (the first such person on a tie):
+            # max() over the (para, start, person) of every earlier mention, found by one loop
+            # that keeps a strictly later one (no list, no key function called per mention)
+            last = None
+            for x in people:
+                if x is not e:
+                    for mm in x.mentions:
+                        mp = mm.para
+                        if mp < pi or mp == pi and mm.start < pos:
+                            if last is None or mp > last_para or mp == last_para and mm.start > last_start:
+                                last, last_para, last_start = x, mp, mm.start
+            if last is not None:
+                notes.append((e, "", "\x00" + str(last.key)))
     # "The Port Workers Union said ... Its general secretary, David Okafor": the last organisation before
     for pos in finder.its:
         for e in people:
@@ -1151,9 +1213,8 @@ def find_entities(paragraphs: list[str], lex: Lexicon) -> tuple[Entities, list[t
                 orgs = [(mm.para, mm.start, x) for x in ents.orgs
                         for mm in x.mentions if hit.para - 1 <= mm.para and (mm.para, mm.start) < (hit.para, pos)]
                 if orgs:
-                    finder.role_notes.append((e, "", max(orgs, key=lambda b: b[:2])[2].name))
+                    notes.append((e, "", max(orgs, key=lambda b: b[:2])[2].name))
                 break
-    return ents, finder.role_notes
 
 
 _COMMA_TITLE = re.compile(r"(?:^|[,;:(]|\b(?:his|her|its|their|the|a|an|by|and|as|with|said|says|told|added)) ?((?:[\w.'’\-]+ ){0,8}[\w.'’\-]+), $")
@@ -1249,12 +1310,19 @@ def _possessions(paragraphs: list[str], ents: Entities, notes: list) -> None:
                 continue
             sent = text.rfind(". ", 0, m.start())
             sent = 0 if sent < 0 else sent + 2
-            gender = "m" if text.startswith("his", m.start()) else "f"
-            people = sorted(((mm.start, e) for e in ents.items if e.type == "person" for mm in e.mentions
-                             if mm.para == pi and sent <= mm.start < m.start() and e.gender in (None, gender)),
-                            key=lambda x: x[0])
-            if people:
-                notes.append((people[0][1], "", org.group(0)))
+            at = m.start()
+            gender = "m" if text.startswith("his", at) else "f"
+            # the person with the first mention in [sent, at) of the paragraph (the first such person
+            # of ents.people on a tie): the first-sorted of those mentions, found by one loop over
+            # the persons, the gender tested once per person, not once per mention of any entity
+            first = None
+            for e in ents.people:
+                if e.gender is None or e.gender == gender:
+                    for mm in e.mentions:
+                        if mm.para == pi and sent <= mm.start < at and (first is None or mm.start < first_start):
+                            first, first_start = e, mm.start
+            if first is not None:
+                notes.append((first, "", org.group(0)))
 
 
 def _apposition_title(phrase: str, lex: Lexicon) -> tuple[str, str] | None:
@@ -1272,8 +1340,10 @@ def _apposition_title(phrase: str, lex: Lexicon) -> tuple[str, str] | None:
     cut = _RE7.search(joined)
     core = joined if cut is None else joined[:cut.start()]
     head = core[core.rfind(" ") + 1:]
+    # (the cue test lower-cases the joined words in one call, not a call per word: lower() never
+    # makes or takes away a space, so the split gives the lower-cased words)
     if not (head and head.lower().rstrip("s") in lex.title_stems
-            and lex.cues.isdisjoint(map(str.lower, words))):
+            and lex.cues.isdisjoint(joined.lower().split(" "))):
         return None
     title = _no_full_stop(joined)
     cut = _RE8.search(title)

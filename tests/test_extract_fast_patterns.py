@@ -144,6 +144,27 @@ def test_name_runs_every_window_of_the_odd_strings():
                         assert _spans(entities.SEQ_ASCII_NO_AL.finditer(text, a, b)) == want, (text, a, b)
 
 
+def test_name_runs_every_abbreviation_and_its_near_misses():
+    """The abbreviations' alternatives sit behind one guard (one to four lower-case letters and a
+    full stop after the capital): every abbreviation, the same letters with one more or one less,
+    upper-case, without the stop, and at a window's end, are read as the plain pattern reads them."""
+    assert all(a[0].isupper() and a[1:].isascii() and a[1:].isalpha() and a[1:].islower() and len(a) <= 5
+               for a in entities._ABBR_WORDS), "the guard (?=[a-z]{1,4}+\\.) no longer covers every abbreviation"
+    plain = PLAIN["names"][0]
+    forms = []
+    for a in entities._ABBR_WORDS:
+        forms += [f"{a}. Lee", f"{a}x. Lee", f"{a[:-1]}. Lee", f"{a.upper()}. Lee", f"{a} Lee", f"{a}.Lee", f"{a}.",
+                  f"the {a}. Ann {a}. Bo", f"{a}s. Lee", f"X {a}. of {a}."]
+    for text in forms:
+        for a in range(len(text) + 1):
+            for b in range(a, len(text) + 1):
+                want = _spans(plain.finditer(text, a, b))
+                assert _spans(entities.SEQ.finditer(text, a, b)) == want, (text, a, b)
+                assert _spans(entities.SEQ_NO_AL.finditer(text, a, b)) == want, (text, a, b)
+                assert _spans(entities.SEQ_ASCII.finditer(text, a, b)) == want, (text, a, b)
+                assert _spans(entities.SEQ_ASCII_NO_AL.finditer(text, a, b)) == want, (text, a, b)
+
+
 def test_day_prefilter_passes_every_text_the_day_pattern_finds_something_in(shared):
     """entities._may_name_day skips the _DAYS search on a name run: it must say True wherever
     that search could find a day or month name."""

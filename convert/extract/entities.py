@@ -462,35 +462,37 @@ class Finder:
         hit = gazetteer.lookup(" ".join(toks))
         return hit is None or hit[0] == "city" and len(toks) > 1
 
-    def _title_prefix(self, toks: list[str]) -> int:
-        tw = self.lex.title_words
-        if tw.isdisjoint(map(str.lower, toks)):
+    def _title_prefix(self, toks: list[str], lows: list[str]) -> int:
+        """How many leading tokens of a run are its title; `lows`: the tokens lower-cased (the
+        caller has them: asked for once per run, not in each test)."""
+        lex = self.lex
+        if lex.title_words.isdisjoint(lows):
             return 0
-        n = self._title_prefix_strict(toks)
+        n = self._title_prefix_strict(toks, lows)
         if n:
             return n
         # "House Intelligence Committee Chairman Devin Nunes", "East Timorese Roman Catholic Bishop
         # Carlos Belo": the last title word, a name after it
         for j in range(len(toks) - 2, -1, -1):
-            if toks[j].lower() in self.lex.title_words and toks[j].lower() not in self.lex.title_modifiers \
+            if lows[j] in lex.title_words and lows[j] not in lex.title_modifiers \
                     and toks[j][0].isupper() and self._name_like(toks[j + 1:]):
                 return j + 1
         return 0
 
-    def _title_prefix_strict(self, toks: list[str]) -> int:
+    def _title_prefix_strict(self, toks: list[str], lows: list[str]) -> int:
         """How many leading tokens of a run form a title ("Foreign Secretary", "UN Secretary-General",
-        "former Prime Minister"); 0 when none. Ends with a title word."""
+        "former Prime Minister"); 0 when none. Ends with a title word. `lows`: the tokens lower-cased."""
         lex = self.lex
         best = 0
         i = 0
         while i < len(toks):
-            low = toks[i].lower()
+            low = lows[i]
             # the longest title starting here
             hit = 0
             if low in lex.title_words:
                 left = len(toks) - i
                 for n in lex.title_lengths.get(low, ()):  # the longest title starting here
-                    if n <= left and " ".join(toks[i:i + n]).lower() in lex.titles:
+                    if n <= left and " ".join(lows[i:i + n]) in lex.titles:
                         hit = n
                         break
             if hit:
@@ -617,11 +619,16 @@ class Finder:
         """`_words` for a run of one word (most runs): the same steps, without those that only a
         run of several words needs."""
         whole_end = end
-        cut = _possessive_len(name)
-        if cut:
-            name = name[:-cut]
-            end -= cut
-        if not name or self._opener(name) or name in _TRAILING_ANY_CASE:
+        # (the first tests of _possessive_len and _opener inline: most words end in no s, ' or ’,
+        # stand in no list of openers and hold no full stop at the end or hyphen, and a call to
+        # each costs more than its test)
+        if name[-1:] in _POSSESSIVE_END:
+            cut = _possessive_len(name)
+            if cut:
+                name = name[:-cut]
+                end -= cut
+        if not name or name in self._openers or (name[-1] == "." or "-" in name) and self._opener(name) \
+                or name in _TRAILING_ANY_CASE:
             return
         if text[end:end + 2] == " (":  # an acronym's expansion may run back over words before it
             self._words(pi, text, start, whole_end)
@@ -647,14 +654,16 @@ class Finder:
         """A run of several words, or of one with an acronym after it."""
         lex = self.lex
         name = text[start:end]
-        cut = _possessive_len(name)
-        if cut:
-            name = name[:-cut]
-            end -= cut
+        if name[-1:] in _POSSESSIVE_END:  # (_possessive_len's first test inline, as in _word)
+            cut = _possessive_len(name)
+            if cut:
+                name = name[:-cut]
+                end -= cut
         toks = name.split(" ")
         n = len(toks)
-        # sentence openers and other non-name words in front
-        while toks and self._opener(toks[0]):
+        # sentence openers and other non-name words in front (_opener's set test inline, as in _word)
+        openers = self._openers
+        while toks and (toks[0] in openers or (toks[0][-1:] == "." or "-" in toks[0]) and self._opener(toks[0])):
             start += len(toks[0]) + 1
             toks = toks[1:]
         while toks and (toks[-1] in _TRAILING_ANY_CASE
@@ -669,7 +678,8 @@ class Finder:
         if len(toks) != n:  # (else the name is as it was)
             name = " ".join(toks)
             end = start + len(name)
-        if text[end:end + 2] == " (":
+        paren = text[end:end + 2] == " ("  # (`end` stays: asked once for the two tests below)
+        if paren:
             back = _expansion_start(text, start, toks)
             if back is not None:  # "Movimento 5 Stelle (M5S)": the expansion runs over a number
                 start = back
@@ -678,12 +688,13 @@ class Finder:
         if len(toks) == 1:
             self._one_word(pi, text, start, end, name)
             return
-        # an acronym defined right after: "Human Rights Commission of Pakistan (HRCP)"
-        after = text[end:end + 12]
+        # an acronym defined right after: "Human Rights Commission of Pakistan (HRCP)" (the
+        # window of 12 characters after the run bounds the acronym's length)
         acr = None
-        am = _ACR_AFTER.match(after) if after[:2] == " (" else None
-        if am and len(toks) > 1:
-            acr = am.group(1)
+        if paren:
+            am = _ACR_AFTER.match(text[end:end + 12])
+            if am:
+                acr = am.group(1)
         mention = Mention(pi, start, end, name)
         if acr is not None:
             # the expansion may begin later than the run: "the Human Rights ..."; trim to initials
@@ -704,7 +715,11 @@ class Finder:
             self.ents.add("organization", name, Mention(pi, acr_start, acr_start + len(acr), acr))
             return
         # a title in front: "Foreign Secretary David Lammy", "UN Secretary-General António Guterres"
-        tp = self._title_prefix(toks)
+        # (`name` is " ".join(toks) here: one lower() and split give each token lower-cased, as
+        # lower() of each token would: no case mapping makes or takes a space, and a space ends
+        # the context of a final sigma)
+        lows = name.lower().split(" ")
+        tp = self._title_prefix(toks, lows)
         if 0 < tp < len(toks) and toks[tp] in _CONNECTORS:
             # a role phrase with its object: "Director of the South Asia Institute", "Director for
             # South Asia": the object is an organisation or a place, never a person
@@ -748,8 +763,8 @@ class Finder:
             elif gazetteer.lookup(name) is not None:
                 self.ents.add("place", name, mention)
             return
-        if len(toks) > 1 and toks[-1].lower() in lex.title_words and toks[-1] not in lex.org_words \
-                and toks[-1].lower() not in lex.title_modifiers:
+        if len(toks) > 1 and lows[-1] in lex.title_words and toks[-1] not in lex.org_words \
+                and lows[-1] not in lex.title_modifiers:
             self._prefix_names(pi, start, toks)
             return  # "the State Department Spokesperson": a role, naming an organisation
         # a title before a name makes a person, even among organisation words ("House Intelligence
@@ -780,7 +795,8 @@ class Finder:
             toks = toks[1:]
             name = " ".join(toks)
             mention = Mention(pi, start, end, name)
-            tp = self._title_prefix(toks)
+            lows = lows[1:]
+            tp = self._title_prefix(toks, lows)
         if 0 < tp < len(toks) and _NAME_SUFFIXES.issuperset(toks[tp:]):
             tp = 0  # "Martin Luther King Jr.": a name with a suffix, not the title King
         if 0 < tp < len(toks):
@@ -791,8 +807,8 @@ class Finder:
                 nstart = start + len(" ".join(title_toks)) + 1
                 pm = Mention(pi, nstart, end, rest_name)
                 ent = self._person(pm)
-                lows = {t.lower() for t in title_toks}
-                ent.gender = ent.gender or ("f" if lows & _FEMALE else "m" if lows & _MALE else None)
+                title_lows = set(lows[:tp])
+                ent.gender = ent.gender or ("f" if title_lows & _FEMALE else "m" if title_lows & _MALE else None)
                 title = self._title_with_left(text, start, " ".join(title_toks))
                 self._prefix_names(pi, start, title_toks)
                 if title:
@@ -807,7 +823,7 @@ class Finder:
         # (the vocabulary is asked last: each word it has not seen costs a search of the article)
         if len(toks) >= 2 and toks[-1].endswith("s") and not toks[-1].endswith("ss") \
                 and (gazetteer.lookup(" ".join(toks[:-1])) or ("", 0))[0] in ("city", "state", "country") \
-                and toks[-1].lower() not in self.vocab:
+                and lows[-1] not in self.vocab:
             self.ents.add("organization", name, mention)  # "Green Bay Packers": a team
             return
         if len(toks) >= 3:
@@ -815,7 +831,7 @@ class Finder:
                 head = " ".join(toks[:k])
                 hit = gazetteer.lookup(head)
                 if hit is not None and hit[0] in ("country", "state") and len(toks) - k >= 2 \
-                        and self._name_like(toks[k:]) and not demonym(toks[k]) and toks[k].lower() not in self.vocab:
+                        and self._name_like(toks[k:]) and not demonym(toks[k]) and lows[k] not in self.vocab:
                     self.ents.add("place", head, Mention(pi, start, start + len(head), head))
                     pstart = start + len(head) + 1
                     self._person(Mention(pi, pstart, end, " ".join(toks[k:])))
@@ -835,9 +851,9 @@ class Finder:
             return  # "Romania Radio": a place word leads, not a given name
         # (only the word that decides is looked up: each lookup scans the article's text)
         if sent_init:
-            common = toks[0].lower() in self.vocab  # "Witnesses said": a capital only because the sentence starts
+            common = lows[0] in self.vocab  # "Witnesses said": a capital only because the sentence starts
         else:  # mid-sentence capitals are meant; a common last word is not a name ("Better Idea")
-            common = toks[-1].lower() in self.vocab
+            common = lows[-1] in self.vocab
         if common or toks[0] in _NOT_PERSON_HEAD or demonym(toks[0]) or "-" in name and any(_DESCRIBING.search(t) for t in toks) \
                 or toks[-1][-1] == "s" and _GROUP_PLURAL.search(toks[-1]):
             return  # "Afghan Girls", "Better Idea", "Congressional Republicans", "Typhoon Kalmaegi": not people

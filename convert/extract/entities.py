@@ -510,7 +510,7 @@ class Finder:
     def _org_like(self, words: list[str], name: str) -> bool:
         lex = self.lex
         return name in lex.organizations or not lex.org_words.isdisjoint(words) or \
-            (words[-1].endswith("s") and (words[-1][:-1] in lex.org_words or words[-1][:-3] + "y" in lex.org_words))
+            (words[-1][-1:] == "s" and (words[-1][:-1] in lex.org_words or words[-1][:-3] + "y" in lex.org_words))
 
     def _place_kind(self, name: str, text: str, start: int) -> bool:
         lex = self.lex
@@ -541,7 +541,7 @@ class Finder:
             day = _may_name_day(run)
             if not day and " of " not in run and " for " not in run and " on " not in run and " and " not in run \
                     and "'" not in run and "’" not in run:
-                self._words(pi, text, a, b)  # one piece of several words (what the steps below come to)
+                self._words(pi, text, a, b, run)  # one piece of several words (what the steps below come to)
                 continue
             if day:
                 for w in _DAYS.finditer(text, a + 1, m.end()):
@@ -611,14 +611,14 @@ class Finder:
         """Classify the run text[start:end] and record what it names."""
         name = text[start:end]
         if " " in name:
-            self._words(pi, text, start, end)
+            self._words(pi, text, start, end, name)
         else:
             self._word(pi, text, start, end, name)
 
     def _word(self, pi: int, text: str, start: int, end: int, name: str) -> None:
         """`_words` for a run of one word (most runs): the same steps, without those that only a
         run of several words needs."""
-        whole_end = end
+        whole, whole_end = name, end
         # (the first tests of _possessive_len and _opener inline: most words end in no s, ' or ’,
         # stand in no list of openers and hold no full stop at the end or hyphen, and a call to
         # each costs more than its test)
@@ -631,7 +631,7 @@ class Finder:
                 or name in _TRAILING_ANY_CASE:
             return
         if text[end:end + 2] == " (":  # an acronym's expansion may run back over words before it
-            self._words(pi, text, start, whole_end)
+            self._words(pi, text, start, whole_end, whole)
             return
         self._one_word(pi, text, start, end, name)
 
@@ -650,10 +650,10 @@ class Finder:
         else:
             self.ents.add("place", name, mention)
 
-    def _words(self, pi: int, text: str, start: int, end: int) -> None:
-        """A run of several words, or of one with an acronym after it."""
+    def _words(self, pi: int, text: str, start: int, end: int, name: str) -> None:
+        """A run of several words, or of one with an acronym after it; `name` is text[start:end]
+        (every caller has it: not sliced again)."""
         lex = self.lex
-        name = text[start:end]
         if name[-1:] in _POSSESSIVE_END:  # (_possessive_len's first test inline, as in _word)
             cut = _possessive_len(name)
             if cut:
@@ -821,7 +821,7 @@ class Finder:
             self.ents.add("organization", name, mention)  # "Ohio State": the university
             return
         # (the vocabulary is asked last: each word it has not seen costs a search of the article)
-        if len(toks) >= 2 and toks[-1].endswith("s") and not toks[-1].endswith("ss") \
+        if len(toks) >= 2 and toks[-1][-1:] == "s" and toks[-1][-2:] != "ss" \
                 and (gazetteer.lookup(" ".join(toks[:-1])) or ("", 0))[0] in ("city", "state", "country") \
                 and lows[-1] not in self.vocab:
             self.ents.add("organization", name, mention)  # "Green Bay Packers": a team
@@ -930,13 +930,16 @@ class Finder:
     def _left_title(self, text: str, start: int) -> str:
         """Lower-case title words right before a name, with the capitalised words before them:
         'State Department spokesperson', 'former', 'his deputy spokesperson,' (comma apposition)."""
-        before = text[max(0, start - 100):start]
+        lo = max(0, start - 100)
         lex = self.lex
         # the common answer first: the word right before the name (after one space) is plain
-        # letters and no title word, so there is no title to the left ("said Michael Kugelman")
-        tail = before[:-1] if before.endswith("\n") else before
-        if not tail.endswith(" "):
+        # letters and no title word, so there is no title to the left ("said Michael Kugelman").
+        # `tail` is the window text[lo:start] without a final line feed; its last characters are
+        # read by index (an index costs a third of an endswith call, and slices only what is kept)
+        e = start - 1 if start > lo and text[start - 1] == "\n" else start  # tail = text[lo:e]
+        if not (e > lo and text[e - 1] == " "):
             return self._comma_title(text, start)  # (what the search below finds then: nothing)
+        tail = text[lo:e]
         prev = tail[:-1].rsplit(" ", 1)[-1]
         if prev.isalpha():
             low = prev.lower()
@@ -977,6 +980,10 @@ class Finder:
 
     def _comma_title(self, text: str, start: int) -> str:
         """'former U.S. Director of National Intelligence, Richard Grenell': a title and a comma."""
+        # (the comma asked by index first: most names follow no ", " or ", \n", and the slice
+        # and two endswith calls below cost several times more)
+        if not (start >= 2 and text[start - 2] == "," or start >= 3 and text[start - 3] == ","):
+            return ""
         before = text[max(0, start - 120):start]
         if before.endswith(", "):
             e = len(before) - 2

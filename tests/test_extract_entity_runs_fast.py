@@ -35,6 +35,17 @@ ROOT = Path(__file__).resolve().parent.parent
 class PlainFinder(E.Finder):
     """The Finder with its per-run methods as written before the shortcuts."""
 
+    def _name_like(self, toks: list[str]) -> bool:
+        lex = self.lex
+        if not toks or not (lex.org_words.isdisjoint(toks) and lex.place_words.isdisjoint(toks)):
+            return False
+        if all(_is_acronym(t) for t in toks) or toks[-1] in _MISC:
+            return False
+        if not self._titles_not_honorifics.isdisjoint(map(str.lower, toks)):
+            return False
+        hit = gazetteer.lookup(" ".join(toks))
+        return hit is None or hit[0] == "city" and len(toks) > 1
+
     def paragraph(self, pi: int, text: str) -> None:
         not_names = self.lex.not_names
         for m in name_runs_in(text).finditer(text):
@@ -543,3 +554,23 @@ def test_left_and_comma_title_read_by_index_give_the_plain_answer(shared):
             assert a._left_title(text, m.start()) == b._left_title(text, m.start()), (text[:m.start()][-60:],)
             assert a._comma_title(text, m.start()) == b._comma_title(text, m.start()), (text[:m.start()][-60:],)
             assert (a.possessed, a.its) == (b.possessed, b.its)
+
+
+def _sentence_initial_plain(text: str, start: int) -> bool:
+    """entities._sentence_initial without its index shortcut."""
+    head = text[max(0, start - 16):start].rstrip(E._OPENING_PUNCT)
+    if not head and start > 16:
+        head = text[:start].rstrip(E._OPENING_PUNCT)
+    return not head or head[-1] in ".!?:;"
+
+
+def test_sentence_initial_by_index_is_the_plain_test(shared):
+    """At every position of every fixture and corpus article and of generated texts made of
+    sentence ends, opening marks and spaces."""
+    rng = random.Random(5)
+    pieces = [" ", "  ", ".", "!", "?", ":", ";", ",", "\"", "“", "‘", "'", "(", "[", "—", "–", "-", "\n", "a", "B",
+              "said", "U.S.", "x", "é"]
+    texts = _texts(shared) + ["".join(rng.choice(pieces) for _ in range(rng.randrange(0, 30))) for _ in range(3000)]
+    for text in texts:
+        for start in range(len(text) + 1):
+            assert E._sentence_initial(text, start) == _sentence_initial_plain(text, start), (text[max(0, start - 20):start],)

@@ -35,6 +35,33 @@ ROOT = Path(__file__).resolve().parent.parent
 class PlainFinder(E.Finder):
     """The Finder with its per-run methods as written before the shortcuts."""
 
+    def _prefix_names(self, pi: int, start: int, toks: list[str]) -> None:
+        """Acronyms, organisations and places inside a title ("UN Secretary-General"): decided later."""
+        pos = start
+        run: list[str] = []
+        run_start = start
+        lex = self.lex
+        seq = toks + ["|"]
+        for t, nxt in zip(seq, seq[1:] + ["|"]):  # (each word with the next; "|" ends the title)
+            low = t.lower()
+            joins = t != "|" and t[0].isupper() and low not in _HONORIFICS and (
+                (nxt in lex.org_words and nxt.lower() not in lex.title_modifiers)          # "State" Department
+                or (t in lex.org_words and not (low in lex.title_modifiers and nxt.lower() in lex.title_words))
+                or (low not in lex.title_words and low not in lex.title_modifiers))
+            if joins:
+                if not run:
+                    run_start = pos
+                run.append(t)
+            elif run:
+                name = " ".join(run)
+                m = Mention(pi, run_start, run_start + len(name), name)
+                if self._org_like(run, name) and len(run) > 1:
+                    self.ents.add("organization", name, m)
+                elif len(run) == 1 and (_is_acronym(name) or name in self.lex.organizations):
+                    self.pending.append((m, None))
+                run = []
+            pos += len(t) + 1
+
     def _name_like(self, toks: list[str]) -> bool:
         lex = self.lex
         if not toks or not (lex.org_words.isdisjoint(toks) and lex.place_words.isdisjoint(toks)):
@@ -509,7 +536,8 @@ PIECES = ["Prime Minister ", "Imran Khan", "Foreign Secretary ", "David Lammy", 
           "House Intelligence Committee Chairman Devin Nunes ", "Minister of Education Stefania Giannini ",
           "Undersecretary for Education Mr. Toccafondi ", "Nazi Germany ", "(", ")", "\"", "“", "—", "\n", "X ",
           "Ab", "A. ", "J. R. R. Tolkien ", "U.S. ", "U.S. Embassy ", "Ms ", "Jo Bloggs ", "O'Brien ", "Smith ", "(UNAMIDSTAB) ",
-          "(NATO) ", "(N.A.T.O.) ", "Paris Glass ", "Ohio Boss ", "Dallas Mavericks ", "Texas Rangers "]
+          "(NATO) ", "(N.A.T.O.) ", "Paris Glass ", "Ohio Boss ", "Dallas Mavericks ", "Texas Rangers ",
+          "Pakistani Minister ", "Afghan Minister ", "Press Secretary ", "Press Press Secretary "]
 
 
 def test_runs_give_what_the_plain_finder_gives_on_generated_paragraphs():
@@ -574,3 +602,54 @@ def test_sentence_initial_by_index_is_the_plain_test(shared):
     for text in texts:
         for start in range(len(text) + 1):
             assert E._sentence_initial(text, start) == _sentence_initial_plain(text, start), (text[max(0, start - 20):start],)
+
+
+def _possessive_len_plain(name: str) -> int:
+    """entities._possessive_len with its endswith calls."""
+    if name[-1:] not in E._POSSESSIVE_END:
+        return 0
+    if name.endswith(("'s", "’s")):
+        return 2
+    return 1 if name.endswith(("s'", "s’")) else 0
+
+
+def test_possessive_len_by_slices_is_the_plain_test(shared):
+    rng = random.Random(9)
+    pieces = ["s", "'", "’", "S", "a", " ", "ss", "Khan", "Reuters", "é", "`"]
+    names = ["".join(rng.choice(pieces) for _ in range(rng.randrange(0, 6))) for _ in range(5000)]
+    for text in _texts(shared)[:40]:
+        names += text.split()
+    for name in names:
+        assert E._possessive_len(name) == _possessive_len_plain(name), name
+
+
+
+TITLE_TOKENS = ["Press", "Secretary", "UN", "U.S.", "Pakistani", "Afghan", "Minister", "Prime", "Foreign", "State",
+                "Department", "spokesperson", "Deputy", "Regional", "Director", "former", "Mr.", "Dr", "Jo",
+                "Bloggs", "Human", "Rights", "Commission", "Amnesty", "International", "BBC", "Chairman", "Jr.",
+                "Secretary-General", "Director-General", "Chief", "Executive", "Pakistan", "Islamabad", "of", "the"]
+
+
+def test_title_prefix_and_prefix_names_give_the_plain_answer_on_token_lists():
+    """_title_prefix (its demonym test asked last) and _prefix_names (its early return when no
+    word can join a name) against the plain methods, on every list of up to three tokens of
+    TITLE_TOKENS and on random longer ones."""
+    import itertools
+
+    import dataclasses
+
+    base = lexicon(None)
+    # and a lexicon whose organisation words include title words ("Minister", "Director"), as a
+    # user's word list may: _prefix_names may then not return early
+    odd = dataclasses.replace(base, org_words=base.org_words | {"Minister", "Director", "Secretary"})
+    rng = random.Random(4)
+    lists = [list(c) for n in (1, 2, 3) for c in itertools.product(TITLE_TOKENS, repeat=n)]
+    lists += [[rng.choice(TITLE_TOKENS) for _ in range(rng.randrange(4, 8))] for _ in range(3000)]
+    for lex in (base, odd):
+        for toks in lists:
+            lows = " ".join(toks).lower().split(" ")
+            fast, plain = E.Finder(lex, E.Entities()), PlainFinder(lex, E.Entities())
+            assert fast._title_prefix(toks, lows) == plain._title_prefix(toks), toks
+            fast._prefix_names(0, 7, toks)
+            plain._prefix_names(0, 7, toks)
+            assert _state(fast) == _state(plain), toks

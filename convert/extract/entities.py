@@ -715,7 +715,8 @@ class Finder:
             am = _ACR_AFTER.match(text[end:end + 12])
             if am:
                 acr = am.group(1)
-        mention = Mention(pi, start, end, name)
+        # (the run's Mention is made where a rule records it, from start, end and name as they
+        # are then: the title and role rules below make mentions of their own and return)
         if acr is not None:
             # the expansion may begin later than the run: "the Human Rights ..."; trim to initials
             for i in range(len(toks)):
@@ -724,8 +725,8 @@ class Finder:
                         start += len(" ".join(toks[:i])) + 1
                         toks = toks[i:]
                         name = " ".join(toks)
-                        mention = Mention(pi, start, end, name)
                     break
+            mention = Mention(pi, start, end, name)
             if self._place_kind(name, text, start) and not self._org_like(toks, name):
                 self.ents.add("place", name, mention)
                 return
@@ -779,9 +780,9 @@ class Finder:
             # an all-caps line ("UNITED NATIONS 1996-12-06"): only names the lists know
             titled = [t.title() for t in toks]
             if self._org_like(titled, " ".join(titled)):
-                self.ents.add("organization", name, mention)
+                self.ents.add("organization", name, Mention(pi, start, end, name))
             elif gazetteer.lookup(name) is not None:
-                self.ents.add("place", name, mention)
+                self.ents.add("place", name, Mention(pi, start, end, name))
             return
         if len(toks) > 1 and lows[-1] in lex.title_words and toks[-1] not in lex.org_words \
                 and lows[-1] not in lex.title_modifiers:
@@ -800,21 +801,18 @@ class Finder:
                 start += len(toks[0]) + 1
                 toks = toks[1:]
                 name = " ".join(toks)
-                mention = Mention(pi, start, end, name)
             sm = _CORP_SUFFIX.match(text, end)
             if sm:  # "Tribune Content Agency, LLC"
                 end = sm.end()
                 name = text[start:end]
-                mention = Mention(pi, start, end, name)
             # a title before the organisation name is not part of it: "Director of the X Institute"
-            self.ents.add("organization", name, mention)
+            self.ents.add("organization", name, Mention(pi, start, end, name))
             return
         sent_init = _sentence_initial(text, start)
         if sent_init and len(toks) >= 3 and self.ents.find_person(" ".join(toks[1:])) is not None:
             start += len(toks[0]) + 1
             toks = toks[1:]
             name = " ".join(toks)
-            mention = Mention(pi, start, end, name)
             lows = lows[1:]
             tp = self._title_prefix(toks, lows)
         if 0 < tp < len(toks) and _NAME_SUFFIXES.issuperset(toks[tp:]):
@@ -837,6 +835,7 @@ class Finder:
         if tp == len(toks):
             self._prefix_names(pi, start, toks)
             return  # a role phrase: "Foreign Secretary"
+        mention = Mention(pi, start, end, name)  # (what every rule below records)
         if len(toks) == 2 and toks[1] == "State" and (gazetteer.lookup(toks[0]) or ("", 0))[0] == "state":
             self.ents.add("organization", name, mention)  # "Ohio State": the university
             return

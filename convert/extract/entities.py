@@ -279,6 +279,7 @@ class Entities:
         del self.by_name[(ent.type, ent.name)]
         ent.aliases.append(ent.name)
         ent.name = name
+        ent.initials = None  # (find_org keeps the initials of the name it saw: made again from the new one)
         if ent.type == "person":
             ent.words = name.split()
         self.by_name[(ent.type, name)] = ent

@@ -19,6 +19,7 @@ from convert.extract import entities as E
 from convert.extract import quotes
 from convert.extract import speakers as S
 
+from article_texts import article_texts
 from test_extract_speakers_fast import PlainResolver
 
 _TYPES = ("person", "organization", "place")
@@ -85,9 +86,8 @@ def test_marks_are_the_plain_marks(text):
 
 
 def test_marks_are_the_plain_marks_on_articles(shared):
-    from test_extract_speakers_fast import _texts
     n = 0
-    for text in _texts(shared):
+    for text in article_texts(shared):
         for t in (text, " ".join(["", *text.split("\n"), ""]), text.replace("’", "'"), text.replace('"', "''")):
             got = quotes.marks(t)
             assert got == _plain_marks(t)

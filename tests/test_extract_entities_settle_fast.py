@@ -13,18 +13,16 @@ rules look at.
 from __future__ import annotations
 
 import re
-from pathlib import Path
 
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-import convert
 from convert.extract import entities as E
 from convert.extract import gazetteer
 from convert.extract.lexicon import lexicon
-from convert.readers import text as T
 
-ROOT = Path(__file__).resolve().parent.parent
+from article_texts import article_texts, extraction_paragraphs
+from test_extract_entities import _apposition_title_plain
 
 
 # -- the plain forms -----------------------------------------------------------------------------
@@ -139,23 +137,6 @@ def _plain_owner_notes(ents: E.Entities, finder: E.Finder) -> None:
                 break
 
 
-def _plain_apposition_title(phrase: str, lex) -> tuple[str, str] | None:
-    """_apposition_title by split, join and _RE7.split."""
-    words = phrase.split()
-    if words[0].lower() in ("the", "a", "an"):
-        words = words[1:]
-    core = E._RE7.split(" ".join(words))[0].split()
-    head = core[-1] if core else ""
-    if not (head and head.lower().rstrip("s") in lex.title_stems
-            and lex.cues.isdisjoint(map(str.lower, words))):
-        return None
-    title = E._no_full_stop(" ".join(words))
-    cut = E._RE8.search(title)
-    if cut:
-        title = title[:cut.start()]
-    return title, E._no_full_stop(phrase)
-
-
 class _PlainEntities(E.Entities):
     """Entities with the plain lookups: find_person splitting every name, find_org with one loop
     for every name, note_person_name adding word by word."""
@@ -234,7 +215,7 @@ def _run(paragraphs: list[str], lex, plain: str = "") -> tuple:
     elif plain == "owners":
         E._owner_notes = _plain_owner_notes
     elif plain == "apposition":
-        E._apposition_title = _plain_apposition_title
+        E._apposition_title = _apposition_title_plain
     try:
         return _state(*E.find_entities(paragraphs, lex))
     finally:
@@ -248,37 +229,13 @@ def _check(paragraphs: list[str], lex) -> tuple:
     return fast
 
 
-def _paragraphs(data: bytes) -> list[str]:
-    """The paragraphs the text reader hands to the extraction."""
-    cap = {}
-    orig = T.extract
-
-    def spy(*a, **k):
-        cap["args"] = a
-        return orig(*a, **k)
-
-    T.extract = spy
-    try:
-        convert.parse(data, "a.txt")
-    finally:
-        T.extract = orig
-    return [p.text for p in cap["args"][2]] if cap else []
-
-
-def _texts(shared_dir: Path) -> list[str]:
-    paths = sorted(ROOT.glob("fixtures/*.txt")) + sorted((shared_dir / "corpus" / "articles").glob("*/article.txt"))
-    paths.append(shared_dir / "seed" / "000_20d1c5a239aa16e6.txt")
-    texts = [p.read_text(encoding="utf-8", errors="replace") for p in paths]
-    return texts + [t.lower() for t in texts] + [t.upper() for t in texts]
-
-
 # -- the tests -----------------------------------------------------------------------------------
 
 def test_settle_and_possessions_are_the_plain_rules_on_articles(shared):
     lex = lexicon(None)
     pending = notes = 0
-    for text in _texts(shared):
-        paragraphs = _paragraphs(text.encode("utf-8"))
+    for text in article_texts(shared, with_seed=True):
+        paragraphs = extraction_paragraphs(text.encode("utf-8"))
         state = _check(paragraphs, lex)
         notes += len(state[-1])
         finder = E.Finder(lex, E.Entities(), E._Vocab(" ".join(paragraphs)))
@@ -353,7 +310,7 @@ def test_find_org_says_none_again_while_no_organisation_changes(shared):
         calls.append((run, name, (self.org_changes, [e.acronym for e in self.orgs]), found is None))
         return found
 
-    texts = [_paragraphs(t.encode("utf-8")) for t in _texts(shared)] + _CASES
+    texts = [extraction_paragraphs(t.encode("utf-8")) for t in article_texts(shared, with_seed=True)] + _CASES
     saved = E.Finder.settle, E.Entities.find_org
     E.Finder.settle, E.Entities.find_org = _plain_settle, recording
     try:
@@ -434,18 +391,18 @@ def test_apposition_title_is_the_plain_rule(words, gaps):
     and after the words: the same title and phrase."""
     lex = lexicon(None)
     for phrase in (" ".join(words), "".join(w + g for w, g in zip(words, gaps))):
-        assert E._apposition_title(phrase, lex) == _plain_apposition_title(phrase, lex), phrase
+        assert E._apposition_title(phrase, lex) == _apposition_title_plain(phrase, lex), phrase
 
 
 def test_apposition_title_is_the_plain_rule_on_articles(shared):
     """Every phrase _APPOS finds after a comma in the articles."""
     lex = lexicon(None)
     n = 0
-    for text in _texts(shared):
+    for text in article_texts(shared, with_seed=True):
         for comma in re.finditer(",", text):
             am = E._APPOS.match(text, comma.start())
             if am:
-                assert E._apposition_title(am.group(1), lex) == _plain_apposition_title(am.group(1), lex), am.group(1)
+                assert E._apposition_title(am.group(1), lex) == _apposition_title_plain(am.group(1), lex), am.group(1)
                 n += 1
     assert n > 1000
 
@@ -459,8 +416,8 @@ def test_lookups_are_the_plain_lookups_on_every_word_of_the_articles(shared):
 
     lex = lexicon(None)
     asked = 0
-    for text in _texts(shared)[::3]:
-        paragraphs = _paragraphs(text.encode("utf-8"))
+    for text in article_texts(shared, with_seed=True)[::3]:
+        paragraphs = extraction_paragraphs(text.encode("utf-8"))
         ents, _ = E.find_entities(paragraphs, lex)
         plain = copy.deepcopy(ents)
         plain.__class__ = _PlainEntities

@@ -14,9 +14,7 @@ left for settle, role notes.
 from __future__ import annotations
 
 import random
-from pathlib import Path
 
-import convert
 from convert.extract import entities as E
 from convert.extract import gazetteer
 from convert.extract.entities import (_ACR_AFTER, _CHAIN_REV, _COMMA_TITLE, _CONNECTORS, _CORP_SUFFIX,
@@ -27,9 +25,8 @@ from convert.extract.entities import (_ACR_AFTER, _CHAIN_REV, _COMMA_TITLE, _CON
                                       _ends_with_his_her, _expansion_start, _is_acronym, _may_name_day,
                                       _possessive_len, _sentence_initial, demonym, initials, name_runs_in)
 from convert.extract.lexicon import lexicon
-from convert.readers import text as T
 
-ROOT = Path(__file__).resolve().parent.parent
+from article_texts import article_texts, extraction_paragraphs
 
 
 class PlainFinder(E.Finder):
@@ -460,23 +457,6 @@ class PlainFinder(E.Finder):
         return " ".join(words)
 
 
-def _paragraphs(data: bytes) -> list[str]:
-    """The paragraphs the text reader hands to the extraction."""
-    cap = {}
-    orig = T.extract
-
-    def spy(*a, **k):
-        cap["args"] = a
-        return orig(*a, **k)
-
-    T.extract = spy
-    try:
-        convert.parse(data, "a.txt")
-    finally:
-        T.extract = orig
-    return [p.text for p in cap["args"][2]] if cap else []
-
-
 def _state(finder: E.Finder) -> tuple:
     """Everything the per-run pass leaves behind, in plain values (mentions as tuples)."""
     def m(x):
@@ -502,16 +482,10 @@ def _run_both(paras: list[str]) -> None:
     assert _state(fast) == _state(plain), paras
 
 
-def _texts(shared_dir: Path) -> list[str]:
-    paths = sorted(ROOT.glob("fixtures/*.txt")) + sorted((shared_dir / "corpus" / "articles").glob("*/article.txt"))
-    texts = [p.read_text(encoding="utf-8", errors="replace") for p in paths]
-    return texts + [t.lower() for t in texts] + [t.upper() for t in texts]
-
-
 def test_runs_give_what_the_plain_finder_gives_on_articles(shared):
     n = 0
-    for text in _texts(shared):
-        paras = _paragraphs(text.encode("utf-8"))
+    for text in article_texts(shared):
+        paras = extraction_paragraphs(text.encode("utf-8"))
         _run_both(paras)
         n += len(paras)
     assert n > 1000
@@ -554,7 +528,7 @@ def test_lowercase_of_the_joined_run_is_each_token_lower_cased(shared):
     rng = random.Random(3)
     odd = ["Σ", "ΟΔΟΣ", "ΣΑΣ", "aΣ", "Σa", "İ", "ß", "ǅ", "Ⅻ", "K", "ﬃ", "A.Σ", "Σ.", "'Σ", "x", "", "DŽ", "Ω"]
     samples = [" ".join(rng.choice(odd) for _ in range(rng.randrange(1, 6))) for _ in range(3000)]
-    for text in _texts(shared):
+    for text in article_texts(shared):
         samples += text.split("\n")
     for name in samples:
         assert name.lower().split(" ") == [t.lower() for t in name.split(" ")], name
@@ -571,7 +545,7 @@ def test_left_and_comma_title_read_by_index_give_the_plain_answer(shared):
     pieces = ["said ", "spokesperson ", "Deputy ", "director ", "former ", "of ", "the ", "his ", "her ", "its ",
               "Its ", "U.S. ", ", ", ",", "\n", " ", "(", "“", "Mr. ", "Dr.", "x-y ", "it. ", "Minister ", "  ",
               "é ", "general secretary", "spokesman", "a"]
-    texts = [text[:4000] for text in _texts(shared)]
+    texts = [text[:4000] for text in article_texts(shared)]
     texts += ["The spokesman, \nJo Bloggs", "his deputy spokesperson, \nFarhan Haq", "x, \nJo", ", \nJo", ",\nJo",
               "Its general secretary, \nDavid Okafor", "the spokesman,\nJo", "the spokesman \nJo", "spokesman\nJo"]
     texts += ["".join(rng.choice(pieces) for _ in range(rng.randrange(0, 14))) + "Jo Bloggs" for _ in range(3000)]
@@ -598,7 +572,7 @@ def test_sentence_initial_by_index_is_the_plain_test(shared):
     rng = random.Random(5)
     pieces = [" ", "  ", ".", "!", "?", ":", ";", ",", "\"", "“", "‘", "'", "(", "[", "—", "–", "-", "\n", "a", "B",
               "said", "U.S.", "x", "é"]
-    texts = _texts(shared) + ["".join(rng.choice(pieces) for _ in range(rng.randrange(0, 30))) for _ in range(3000)]
+    texts = article_texts(shared) + ["".join(rng.choice(pieces) for _ in range(rng.randrange(0, 30))) for _ in range(3000)]
     for text in texts:
         for start in range(len(text) + 1):
             assert E._sentence_initial(text, start) == _sentence_initial_plain(text, start), (text[max(0, start - 20):start],)
@@ -617,11 +591,10 @@ def test_possessive_len_by_slices_is_the_plain_test(shared):
     rng = random.Random(9)
     pieces = ["s", "'", "’", "S", "a", " ", "ss", "Khan", "Reuters", "é", "`"]
     names = ["".join(rng.choice(pieces) for _ in range(rng.randrange(0, 6))) for _ in range(5000)]
-    for text in _texts(shared)[:40]:
+    for text in article_texts(shared)[:40]:
         names += text.split()
     for name in names:
         assert E._possessive_len(name) == _possessive_len_plain(name), name
-
 
 
 TITLE_TOKENS = ["Press", "Secretary", "UN", "U.S.", "Pakistani", "Afghan", "Minister", "Prime", "Foreign", "State",

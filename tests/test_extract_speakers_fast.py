@@ -14,20 +14,17 @@ Attributions.
 from __future__ import annotations
 
 from bisect import bisect_left
-from pathlib import Path
 
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-import convert
 import convert.extract as X
 from convert.extract import entities as E
 from convert.extract import quotes as Q
 from convert.extract import speakers as S
-from convert.readers import text as T
 
-ROOT = Path(__file__).resolve().parent.parent
+from article_texts import article_texts, extraction_paragraphs
 
 
 class PlainResolver(S.Resolver):
@@ -250,33 +247,10 @@ def _attributions(paras: list[str], resolver: type) -> list:
         S.Resolver = saved
 
 
-def _paragraphs(data: bytes) -> list[str]:
-    """The paragraphs the text reader hands to the extraction."""
-    cap = {}
-    orig = T.extract
-
-    def spy(*a, **k):
-        cap["args"] = a
-        return orig(*a, **k)
-
-    T.extract = spy
-    try:
-        convert.parse(data, "a.txt")
-    finally:
-        T.extract = orig
-    return [p.text for p in cap["args"][2]] if cap else []
-
-
 def _check(paras: list[str]) -> None:
     fast = _attributions(paras, S.Resolver)
     plain = _attributions(paras, PlainResolver)
     assert fast == plain, paras
-
-
-def _texts(shared_dir: Path) -> list[str]:
-    paths = sorted(ROOT.glob("fixtures/*.txt")) + sorted((shared_dir / "corpus" / "articles").glob("*/article.txt"))
-    texts = [p.read_text(encoding="utf-8", errors="replace") for p in paths]
-    return texts + [t.lower() for t in texts] + [t.upper() for t in texts]
 
 
 def _resolver_pairs(texts: list[str], quotes: str | None = "scanned"):
@@ -285,7 +259,7 @@ def _resolver_pairs(texts: list[str], quotes: str | None = "scanned"):
     them ("merged")."""
     lex = X.lexicon(None)
     for text in texts:
-        paras = _paragraphs(text.encode("utf-8"))
+        paras = extraction_paragraphs(text.encode("utf-8"))
         ents, _notes = E.find_entities(paras, lex)
         raws = ()
         if quotes is not None:
@@ -298,7 +272,7 @@ def _resolver_pairs(texts: list[str], quotes: str | None = "scanned"):
 def test_pronoun_is_the_plain_search(shared):
     # every he/she of every article (quotations included: their marks make the quoted stretches)
     n = 0
-    for paras, fast, plain in _resolver_pairs(_texts(shared), quotes="scanned"):
+    for paras, fast, plain in _resolver_pairs(article_texts(shared), quotes="scanned"):
         for p, t in enumerate(paras):
             for m in S._PRONOUN.finditer(t):
                 w = m.group(1) or m.group(2)
@@ -311,7 +285,7 @@ def test_pronoun_is_the_plain_search(shared):
 
 def test_resolve_is_the_plain_rule(shared):
     n = 0
-    for paras, fast, plain in _resolver_pairs(_texts(shared)[:60], quotes="scanned"):
+    for paras, fast, plain in _resolver_pairs(article_texts(shared)[:60], quotes="scanned"):
         for p, t in enumerate(paras):
             for start in range(0, len(t) + 1, 11):
                 for end in (start + 3, start + 30, start + 90, len(t)):
@@ -326,7 +300,7 @@ def test_after_is_the_plain_reading(shared):
     # a quotation closing at every few positions of every paragraph, alone or with a next one:
     # after's two-word reading (_name_cue) and the plain token loop to the sentence's end agree
     n = fast_ones = 0
-    for paras, fast, plain in _resolver_pairs(_texts(shared)[::3], quotes=None):
+    for paras, fast, plain in _resolver_pairs(article_texts(shared)[::3], quotes=None):
         for p, t in enumerate(paras):
             for close in range(0, len(t), 4):
                 q = Q.RawQuote([Q.Piece(p, 0, close, -1, close)])
@@ -342,7 +316,7 @@ def test_after_is_the_plain_reading(shared):
 def test_org_by_head_is_the_plain_search(shared):
     # every word of every entity's name (people's and places' too: only organisations may answer)
     n = 0
-    for paras, fast, plain in _resolver_pairs(_texts(shared)[:60], quotes=None):
+    for paras, fast, plain in _resolver_pairs(article_texts(shared)[:60], quotes=None):
         heads = sorted({w.lower() for e in fast.ents.items for w in e.name.split()} | {"commission", "ministry"})
         for head in heads:
             for p in range(len(paras) + 1):
@@ -355,7 +329,7 @@ def test_org_by_head_is_the_plain_search(shared):
 def test_quoted_is_the_plain_test(shared):
     # the quoted pieces of a paragraph gathered on demand, and all of them up front, agree everywhere
     n = 0
-    for paras, fast, plain in _resolver_pairs(_texts(shared)[:60], quotes="merged"):
+    for paras, fast, plain in _resolver_pairs(article_texts(shared)[:60], quotes="merged"):
         for p, t in enumerate(paras):
             for pos in range(len(t) + 1):
                 assert fast._quoted(p, pos) is plain._quoted(p, pos), (t, pos)
@@ -378,8 +352,8 @@ def test_plain_resolver_is_used():
 
 def test_same_attributions_on_articles(shared):
     n = 0
-    for text in _texts(shared):
-        paras = _paragraphs(text.encode("utf-8"))
+    for text in article_texts(shared):
+        paras = extraction_paragraphs(text.encode("utf-8"))
         if paras:
             _check(paras)
             n += 1

@@ -1087,15 +1087,6 @@ class Finder:
         return title
 
     # -- the words decided once every run of the article has been seen ---------------------
-    def _org_named(self, org: Ent, name: str, mention: Mention) -> None:
-        """Record `mention` (written `name`) of the organisation `org` that settle found for it; an
-        acronym that spells the initials of its name becomes its acronym ("UN" = "United Nations"),
-        which changes what find_org finds (Entities.org_changes)."""
-        self.ents.add("organization", org.name, mention)
-        if org.acronym is None and _is_acronym(name) and initials(org.name) == name.replace(".", ""):
-            org.acronym = name
-            self.ents.org_changes += 1
-
     def settle(self) -> None:
         lex = self.lex
         ents = self.ents
@@ -1129,7 +1120,10 @@ class Finder:
                     if org is None:
                         no_org[name] = ents.org_changes
                 if org is not None:  # the commonest case: an acronym seen before ("PTI")
-                    self._org_named(org, name, mention)
+                    ents.add("organization", org.name, mention)
+                    if org.acronym is None and _is_acronym(name) and initials(org.name) == name.replace(".", ""):
+                        org.acronym = name  # "UN" = "United Nations"
+                        ents.org_changes += 1
                     continue
             if person is not None and not _is_acronym(name):
                 ents.add("person", person.name, mention)
@@ -1145,7 +1139,10 @@ class Finder:
                 if org is None:
                     no_org[name] = ents.org_changes
             if org is not None:
-                self._org_named(org, name, mention)
+                ents.add("organization", org.name, mention)
+                if org.acronym is None and _is_acronym(name) and initials(org.name) == name.replace(".", ""):
+                    org.acronym = name  # "UN" = "United Nations"
+                    ents.org_changes += 1
                 continue
             if name in dropped:
                 continue

@@ -81,12 +81,11 @@ def serial_ids(prefix: str, n: int) -> tuple[str, ...] | list[str]:
     return [*kept, *(f"{prefix}{i}" for i in range(SERIAL_IDS_KEPT + 1, n + 1))]
 
 
-#: `make_span(start, end, line, col, end_line, end_col)`: a Span, made as fast_constructor makes one
-make_span = fast_constructor(Span)
+_span = fast_constructor(Span)
 #: Span's twin (see fast_constructor): `o = SpanSlots()`, its six fields set, then
 #: `o.__class__ = Span` makes a Span without a call; for the few loops that make dozens of spans
 #: (tests/test_reader_fast_paths.py checks they equal Span(...))
-SpanSlots = make_span.twin
+SpanSlots = _span.twin
 
 
 def uniform_line_break(text: str) -> str | None:
@@ -161,7 +160,7 @@ class LineIndex:
         starts = self._starts  # position() twice, inlined: spans are made by the hundred per article
         i = bisect_right(starts, start) - 1
         j = i if starts[i] <= end and (i + 1 == len(starts) or end < starts[i + 1]) else bisect_right(starts, end) - 1
-        return make_span(start, end, i + 1, start - starts[i] + 1, j + 1, end - starts[j] + 1)
+        return _span(start, end, i + 1, start - starts[i] + 1, j + 1, end - starts[j] + 1)
 
     def spans(self, bounds: Iterable[tuple[int, int]]) -> list[Span]:
         """`[self.span(start, end) for start, end in bounds]`, made in one walk. Why: the reader
@@ -197,5 +196,5 @@ class LineIndex:
         return len(self._starts)
 
 
-__all__ = ["LineIndex", "LINE_BREAK", "SpanSlots", "fast_constructor", "line_breaks", "line_pieces", "line_starts", "make_span",
-           "serial_ids", "uniform_line_break"]
+__all__ = ["LineIndex", "LINE_BREAK", "SpanSlots", "fast_constructor", "line_breaks", "line_pieces", "line_starts", "serial_ids",
+           "uniform_line_break"]

@@ -17,7 +17,7 @@ from itertools import accumulate, repeat
 from operator import add
 
 from ..model import Paragraph, Span
-from ..textpos import LineIndex, make_span
+from ..textpos import LineIndex, SpanSlots
 
 
 class ParaSpans:
@@ -67,9 +67,17 @@ class ParaSpans:
         `spans` makes it; tests/test_extract_glue_fast.py checks it against the index's span)."""
         if pi == pj:
             line = self._line[pi]
-            if line:  # on one line: made as `spans` makes it, without a call to it (a quotation's span)
-                b, c = self._base[pi], self._col[pi]
-                return make_span(b + i, b + j, line, c + i, line, c + j)
+            if line:  # on one line: made inline, as `spans` makes it (two calls saved a quotation)
+                b = self._base[pi]
+                c = self._col[pi]
+                o = SpanSlots()
+                o.start = b + i
+                o.end = b + j
+                o.line = o.end_line = line
+                o.col = c + i
+                o.end_col = c + j
+                o.__class__ = Span
+                return o
             if self._tables[pi] is False:
                 b = self._base[pi]
                 return self.index.span(b + i, b + j)
@@ -88,10 +96,18 @@ class ParaSpans:
                 continue
             line = lines[pi]
             if line:
-                # on one line: the columns without a search of the line index (textpos.make_span
-                # makes the Span as fast_constructor does; dozens per article are made here)
-                b, c = bases[pi], cols[pi]
-                append(make_span(b + start, b + end, line, c + start, line, c + end))
+                # a Span made inline as textpos.fast_constructor makes one (a call per span saved:
+                # the spans of an article's mentions are made here, dozens of them)
+                b = bases[pi]
+                c = cols[pi]
+                o = SpanSlots()
+                o.start = b + start
+                o.end = b + end
+                o.line = o.end_line = line
+                o.col = c + start
+                o.end_col = c + end
+                o.__class__ = Span
+                append(o)
             elif tables[pi] is False:
                 b = bases[pi]
                 append(index.span(b + start, b + end))
@@ -102,12 +118,13 @@ class ParaSpans:
                 append(index.span(s, b + t[end - 1] + 1 if end > start else s))
         return out
 
+
     def spans_of(self, groups: Iterable[Iterable]) -> list[Span]:
         """`spans([(m.para, m.start, m.end) for items in groups for m in items])`: the spans of
         the items of each group (mentions: anything with a `para`, `start` and `end`), in one list.
         Why: an article's entities have dozens of mentions, and a tuple made per mention only to
         be unpacked here costs more than reading the three fields where they are used (a span in
-        a one-line paragraph, nearly all, is made here as `spans` makes it; any other is asked
+        a one-line paragraph, nearly all, is made inline as `spans` makes it; any other is asked
         of `spans`; tests/test_glue_fast.py checks the two forms agree)."""
         out = []
         append = out.append
@@ -117,8 +134,18 @@ class ParaSpans:
                 pi = m.para
                 line = lines[pi] if pi >= 0 else 0
                 if line:
-                    b, c, start, end = bases[pi], cols[pi], m.start, m.end
-                    append(make_span(b + start, b + end, line, c + start, line, c + end))
+                    b = bases[pi]
+                    c = cols[pi]
+                    start = m.start
+                    end = m.end
+                    o = SpanSlots()
+                    o.start = b + start
+                    o.end = b + end
+                    o.line = o.end_line = line
+                    o.col = c + start
+                    o.end_col = c + end
+                    o.__class__ = Span
+                    append(o)
                 else:
                     append(self.spans(((pi, m.start, m.end),))[0])
         return out
